@@ -1,0 +1,59 @@
+"""The Catalogue: one frozen, validated, resolved model that every renderer reads."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from shapely.geometry.base import BaseGeometry
+
+from events.model import Event, Front, Lang, Territory
+from geo.gazetteer import Gazetteer
+from geo.places import Place
+from geo.records import SourceRef, Work
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """What is in force on one day."""
+
+    day: dt.date
+    events: tuple[Event, ...]
+    territories: tuple[Territory, ...]
+    fronts: tuple[Front, ...]
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    works: Mapping[str, Work]
+    gazetteer: Gazetteer
+    events: tuple[Event, ...]
+    territories: tuple[Territory, ...]
+    fronts: tuple[Front, ...]
+    event_places: Mapping[str, tuple[Place, ...]]
+    shapes: Mapping[str, BaseGeometry]
+    origins: Mapping[str, str]
+
+    def at(self, day: dt.date) -> Snapshot:
+        return Snapshot(
+            day,
+            tuple(e for e in self.events if e.when.contains(day)),
+            tuple(t for t in self.territories if t.when.contains(day)),
+            tuple(f for f in self.fronts if f.when.contains(day)),
+        )
+
+    def shape(self, item: Territory | Front) -> BaseGeometry:
+        return self.shapes[item.id]
+
+    def cite(self, source: SourceRef, lang: Lang = "en") -> str:
+        """A one-line citation: 'Author (year). Title. Journal, p. N; citing X'."""
+        work = self.works[source.ref]
+        text = f"{work.author} ({work.year}). {work.title}"
+        if work.published_in:
+            text += f". {work.published_in}"
+        if source.pages:
+            text += f", {'s.' if lang == 'tr' else 'p.'} {source.pages}"
+        if source.cites:
+            text += f"; {'dayandığı kaynak' if lang == 'tr' else 'citing'} {source.cites}"
+        return text

@@ -1,0 +1,86 @@
+"""EDTF date strings, as authors write them, resolved to closed day intervals."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import time
+from dataclasses import dataclass
+from typing import Literal
+
+from edtf import parse_edtf
+from edtf.parser.edtf_exceptions import EDTFParseException
+from edtf.parser.parser_classes import Interval as EdtfInterval
+from edtf.parser.parser_classes import Season
+
+Precision = Literal["day", "month", "season", "year", "interval"]
+
+EXAMPLES = "1920-12-03, 1920-12, 1920-23 (autumn), 1920-05-11/1920-07-19, 1921-03-11? or 1920~"
+
+
+@dataclass(frozen=True, order=True)
+class When:
+    """A dated span `[start, end]` (an instant is one day) and the text it was written as."""
+
+    start: dt.date
+    end: dt.date
+    text: str
+    precision: Precision = "day"
+    uncertain: bool = False
+    approximate: bool = False
+
+    def contains(self, day: dt.date) -> bool:
+        return self.start <= day <= self.end
+
+    @property
+    def is_fuzzy(self) -> bool:
+        """True where the author hedged or gave less than a day: drawn differently."""
+        return self.uncertain or self.approximate or self.precision != "day"
+
+
+class DateError(ValueError):
+    """An EDTF string that cannot be read, with what was expected."""
+
+
+def parse_when(text: str) -> When:
+    """Parse an EDTF string such as `1920-12-03` or `1920-05-11/1920-07-19`."""
+    cleaned = text.strip()
+    try:
+        parsed = parse_edtf(cleaned)
+    except EDTFParseException as error:
+        raise DateError(f"expected an EDTF date such as {EXAMPLES}; found '{text}'") from error
+    try:
+        start = _to_date(parsed.lower_strict())
+        end = _to_date(parsed.upper_strict())
+    except (ValueError, OverflowError, AttributeError) as error:
+        raise DateError(f"'{text}' has no definite start and end: {error}") from error
+    if isinstance(parsed, Season) and cleaned.endswith("-24"):
+        # edtf 5.0.2 ends winter on 31 December; a northern winter runs into February.
+        end = dt.date(start.year + 1, 2, calendar.monthrange(start.year + 1, 2)[1])
+    if end < start:
+        raise DateError(f"'{text}' ends before it starts")
+    return When(
+        start=start,
+        end=end,
+        text=cleaned,
+        precision=_precision(cleaned, parsed),
+        uncertain="?" in cleaned or "%" in cleaned,
+        approximate="~" in cleaned or "%" in cleaned,
+    )
+
+
+def _to_date(value: time.struct_time) -> dt.date:
+    return dt.date(value.tm_year, value.tm_mon, value.tm_mday)
+
+
+def _precision(text: str, parsed: object) -> Precision:
+    if isinstance(parsed, EdtfInterval):
+        return "interval"
+    if isinstance(parsed, Season):
+        return "season"
+    digits = text.rstrip("?~%")
+    if len(digits) == 4:
+        return "year"
+    if len(digits) == 7:
+        return "season" if int(digits[5:7]) > 12 else "month"
+    return "day"

@@ -1,0 +1,301 @@
+"""Load and validate the whole catalogue from YAML files: all problems at once, or a Catalogue.
+
+Where files live decides what they hold:
+- `sources.yaml` (any folder): the bibliography, a mapping of keys to works;
+- `places.yaml` (any folder): places, added to the gazetteer;
+- `geo/territories/*.yaml`, `geo/fronts/*.yaml`: territories and fronts;
+- any other `*.yaml` under `events/` or a path given with --events: events.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel
+from shapely.geometry.base import BaseGeometry
+from shapely.validation import explain_validity
+
+from events.catalogue import Catalogue
+from events.model import Event, Front, Territory
+from geo import geometry
+from geo._validate import validate_item, validate_list
+from geo._yaml import Located, PathKey, load_located
+from geo.errors import InputError, Problem, display_path
+from geo.gazetteer import Gazetteer, PlaceLookupError
+from geo.places import Place
+from geo.records import SourceRef, Work
+
+ROOT = Path(__file__).resolve().parent.parent
+BUNDLED_EVENTS = ROOT / "events"
+BUNDLED_PLACES = ROOT / "geo" / "places.yaml"
+TERRITORIES = ROOT / "geo" / "territories"
+FRONTS = ROOT / "geo" / "fronts"
+
+M = TypeVar("M", bound=BaseModel)
+T = TypeVar("T")
+
+
+@dataclass
+class _Found(Generic[T]):
+    """A validated record and where it stands."""
+
+    record: T
+    located: Located
+    path: PathKey
+
+    def problem(self, sub: PathKey, message: str) -> Problem:
+        return self.located.problem((*self.path, *sub), message)
+
+    @property
+    def origin(self) -> str:
+        line, _ = self.located.values.get(self.path, (1, 1))
+        return f"{self.located.file}:{line}"
+
+
+@dataclass
+class _Files:
+    sources: list[Path] = field(default_factory=list)
+    places: list[Path] = field(default_factory=list)
+    events: list[Path] = field(default_factory=list)
+    territories: list[Path] = field(default_factory=list)
+    fronts: list[Path] = field(default_factory=list)
+
+
+def load_catalogue(extra: Sequence[Path] = (), *, bundled: bool = True) -> Catalogue:
+    """The validated catalogue; InputError with every problem found otherwise."""
+    files, problems = _discover(extra, bundled=bundled)
+    loaded = {path: load_located(path) for path in _all(files)}
+    problems += [v for v in loaded.values() if isinstance(v, Problem)]
+    good = {p: v for p, v in loaded.items() if isinstance(v, Located)}
+
+    works = _load_works([good[p] for p in files.sources if p in good], problems)
+    places = _records([good[p] for p in files.places if p in good], Place, problems)
+    events = _records([good[p] for p in files.events if p in good], Event, problems)
+    territories = _records([good[p] for p in files.territories if p in good], Territory, problems)
+    fronts = _records([good[p] for p in files.fronts if p in good], Front, problems)
+
+    _check_unique_ids([*places], problems)
+    _check_unique_ids([*events, *territories, *fronts], problems)
+    _check_sources([*places, *events, *territories, *fronts], works, problems)
+
+    gazetteer = _build_gazetteer(places, problems)
+    event_places = _resolve_event_places(events, gazetteer, problems)
+    shapes = _build_shapes([*territories, *fronts], gazetteer, problems)
+    _check_control_overlaps(territories, shapes, problems)
+
+    if problems:
+        raise InputError(problems)
+    dated: list[_Found[Event] | _Found[Territory] | _Found[Front]] = [*events, *territories, *fronts]
+    return Catalogue(
+        works=works,
+        gazetteer=gazetteer,
+        events=tuple(sorted((f.record for f in events), key=lambda e: (e.when.start, e.when.end, e.id))),
+        territories=tuple(sorted((f.record for f in territories), key=lambda t: (t.when.start, t.id))),
+        fronts=tuple(sorted((f.record for f in fronts), key=lambda f: (f.when.start, f.id))),
+        event_places=event_places,
+        shapes=shapes,
+        origins={f.record.id: f.origin for f in dated},
+    )
+
+
+def _discover(extra: Sequence[Path], *, bundled: bool) -> tuple[_Files, list[Problem]]:
+    files = _Files()
+    problems: list[Problem] = []
+    if bundled:
+        _classify(sorted(BUNDLED_EVENTS.glob("*.yaml")), files)
+        files.places.append(BUNDLED_PLACES)
+        files.territories += sorted(TERRITORIES.glob("*.yaml"))
+        files.fronts += sorted(FRONTS.glob("*.yaml"))
+    for path in extra:
+        if path.is_dir():
+            _classify(sorted(path.rglob("*.yaml")) + sorted(path.rglob("*.yml")), files)
+        elif path.is_file():
+            _classify([path], files)
+        else:
+            problems.append(Problem(display_path(path), 1, 1, "", "no such file or folder (--events)"))
+    return files, problems
+
+
+def _classify(paths: Iterable[Path], files: _Files) -> None:
+    for path in paths:
+        bucket = {"sources": files.sources, "places": files.places}.get(path.stem, files.events)
+        if path not in bucket:
+            bucket.append(path)
+
+
+def _all(files: _Files) -> list[Path]:
+    return [*files.sources, *files.places, *files.events, *files.territories, *files.fronts]
+
+
+def _records(located: list[Located], model: type[M], problems: list[Problem]) -> list[_Found[M]]:
+    found: list[_Found[M]] = []
+    for one in located:
+        records, errors = validate_list(one, model)
+        problems += errors
+        found += [_Found(record, one, path) for path, record in records]
+    return found
+
+
+def _load_works(located: list[Located], problems: list[Problem]) -> dict[str, Work]:
+    works: dict[str, Work] = {}
+    for one in located:
+        if not isinstance(one.data, dict):
+            problems.append(
+                one.problem((), "expected a mapping of source keys to works (key: {author, year, title})")
+            )
+            continue
+        for key, item in one.data.items():
+            work, errors = validate_item(one, (key,), item, Work)
+            problems += errors
+            if work is not None:
+                if key in works:
+                    problems.append(one.problem((key,), f"source key '{key}' is defined twice", at_key=True))
+                works[str(key)] = work
+    return works
+
+
+def _check_unique_ids(found: Sequence[_Found[Any]], problems: list[Problem]) -> None:
+    first: dict[str, _Found[Any]] = {}
+    for item in found:
+        earlier = first.setdefault(item.record.id, item)
+        if earlier is not item:
+            problems.append(
+                item.problem(("id",), f"id '{item.record.id}' is already used at {earlier.origin}")
+            )
+
+
+def _check_sources(found: Sequence[_Found[Any]], works: dict[str, Work], problems: list[Problem]) -> None:
+    from geo._text import did_you_mean
+
+    for item in found:
+        refs: list[tuple[PathKey, SourceRef]] = [
+            (("sources", i), s) for i, s in enumerate(item.record.sources)
+        ]
+        for v, variant in enumerate(getattr(item.record, "date_variants", [])):
+            refs += [(("date_variants", v, "sources", i), s) for i, s in enumerate(variant.sources)]
+        for path, source in refs:
+            if source.ref not in works:
+                hint = did_you_mean(source.ref, works)
+                problems.append(
+                    item.problem(
+                        (*path, "ref"), f"unknown source '{source.ref}'{hint}; add it to a sources.yaml"
+                    )
+                )
+
+
+def _build_gazetteer(places: list[_Found[Place]], problems: list[Problem]) -> Gazetteer:
+    by_id = {f.record.id: f.record for f in places}
+    geometries: dict[str, BaseGeometry] = {}
+    # Points first: a region's outline may be anchored on towns of the same file.
+    ordered = sorted(places, key=lambda f: f.record.geometry.point is None)
+    for found in ordered:
+
+        def locate(anchor: geometry.Anchor) -> geometry.LonLat:
+            if isinstance(anchor, tuple):
+                return anchor
+            target = by_id.get(anchor) or next(
+                (p for p in by_id.values() if any(n.text == anchor for n in p.names)), None
+            )
+            if target is None or target.id not in geometries:
+                raise PlaceLookupError(f"anchor '{anchor}' is not a point place defined in a places file")
+            point = geometries[target.id].representative_point()
+            return (point.x, point.y)
+
+        shape = _build_one(found, locate, problems)
+        if shape is not None:
+            geometries[found.record.id] = shape
+    return Gazetteer({k: v for k, v in by_id.items() if k in geometries}, geometries)
+
+
+def _build_one(found: _Found[Any], locate: Any, problems: list[Problem]) -> BaseGeometry | None:
+    spec: geometry.GeometrySpec = found.record.geometry
+    failed = False
+    for sub, anchor in spec.anchors():
+        if isinstance(anchor, tuple):
+            lon, lat = anchor
+            if not (-180 <= lon <= 180 and -90 <= lat <= 90):
+                problems.append(
+                    found.problem(
+                        ("geometry", *sub), f"expected [longitude, latitude] in degrees; found [{lon}, {lat}]"
+                    )
+                )
+                failed = True
+            continue
+        try:
+            locate(anchor)
+        except PlaceLookupError as error:
+            problems.append(found.problem(("geometry", *sub), str(error)))
+            failed = True
+    if failed:
+        return None
+    shape = geometry.build(spec, locate)
+    if shape.is_empty or not shape.is_valid:
+        why = explain_validity(shape) if not shape.is_empty else "empty"
+        problems.append(
+            found.problem(
+                ("geometry",),
+                (f"the anchors do not make a valid shape ({why}); list them in order around the outline"),
+            )
+        )
+        return None
+    return shape
+
+
+def _resolve_event_places(
+    events: list[_Found[Event]], gazetteer: Gazetteer, problems: list[Problem]
+) -> dict[str, tuple[Place, ...]]:
+    resolved: dict[str, tuple[Place, ...]] = {}
+    for found in events:
+        places: list[Place] = []
+        for i, name in enumerate(found.record.places):
+            try:
+                places.append(gazetteer.resolve(name))
+            except PlaceLookupError as error:
+                problems.append(found.problem(("places", i), str(error)))
+        resolved[found.record.id] = tuple(places)
+    return resolved
+
+
+def _build_shapes(
+    found: Sequence[_Found[Territory] | _Found[Front]], gazetteer: Gazetteer, problems: list[Problem]
+) -> dict[str, BaseGeometry]:
+    def locate(anchor: geometry.Anchor) -> geometry.LonLat:
+        if isinstance(anchor, tuple):
+            return anchor
+        point = gazetteer.geometry(gazetteer.resolve(anchor)).representative_point()
+        return (point.x, point.y)
+
+    shapes: dict[str, BaseGeometry] = {}
+    for item in found:
+        shape = _build_one(item, locate, problems)
+        if shape is not None:
+            shapes[item.record.id] = shape
+    return shapes
+
+
+def _check_control_overlaps(
+    territories: list[_Found[Territory]], shapes: dict[str, BaseGeometry], problems: list[Problem]
+) -> None:
+    """Two holders cannot both control one area on one day, unless it is marked contested."""
+    control = [t for t in territories if t.record.kind == "control" and t.record.id in shapes]
+    for i, a in enumerate(control):
+        for b in control[i + 1 :]:
+            ra, rb = a.record, b.record
+            if ra.contested or rb.contested or ra.when.end < rb.when.start or rb.when.end < ra.when.start:
+                continue
+            overlap = shapes[ra.id].intersection(shapes[rb.id])
+            # 1e-4 square degrees is about 1 km²: shared edges and rounding are not overlaps.
+            if overlap.area > 1e-4:
+                first = max(ra.when.start, rb.when.start)
+                problems.append(
+                    b.problem(
+                        ("geometry",),
+                        (
+                            f"overlaps control territory '{ra.id}' ({a.origin}) on {first.isoformat()}; "
+                            "adjust the outlines or dates, or mark one contested: true"
+                        ),
+                    )
+                )

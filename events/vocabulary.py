@@ -1,0 +1,37 @@
+"""Fixed vocabularies: event categories, territory kinds, theatres, certainty, languages."""
+
+from __future__ import annotations
+
+from typing import Literal, get_args
+
+Category = Literal[
+    "battle",
+    "military",
+    "treaty",
+    "conference",
+    "congress",
+    "diplomacy",
+    "occupation",
+    "evacuation",
+    "political",
+    "journey",
+]
+TerritoryKind = Literal["control", "claim", "treaty_zone", "line"]
+Theatre = Literal["western", "eastern", "southern"]
+
+CATEGORIES: tuple[str, ...] = get_args(Category)
+
+# Display names and a marker colour per category (ColorBrewer, distinct from holder colours
+# because markers sit on top of filled territories).
+CATEGORY_STYLE: dict[str, tuple[str, str, str]] = {
+    "battle": ("Muharebe", "Battle", "#67001f"),
+    "military": ("Askerî harekât", "Military operation", "#d6604d"),
+    "treaty": ("Antlaşma", "Treaty", "#053061"),
+    "conference": ("Konferans", "Conference", "#4393c3"),
+    "congress": ("Kongre", "Congress", "#1b7837"),
+    "diplomacy": ("Diplomasi", "Diplomacy", "#762a83"),
+    "occupation": ("İşgal", "Occupation", "#252525"),
+    "evacuation": ("Tahliye", "Evacuation", "#5aae61"),
+    "political": ("Siyasi gelişme", "Political", "#e08214"),
+    "journey": ("Yolculuk", "Journey", "#8c510a"),
+}

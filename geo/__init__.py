@@ -1,0 +1,1 @@
+"""WHERE: places, the offline gazetteer, holders and the tile-free base layer."""

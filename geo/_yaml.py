@@ -1,0 +1,103 @@
+"""Safe YAML loading that remembers where every value stands, for error messages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from geo.errors import Problem, display_path
+
+PathKey = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Located:
+    """Parsed YAML data plus the line and column of each value and key (1-based)."""
+
+    file: str
+    data: Any
+    values: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+
+    def problem(self, path: PathKey, message: str, *, at_key: bool = False) -> Problem:
+        """A problem at the value (or key) found at `path`, falling back to its parent."""
+        marks = self.keys if at_key else self.values
+        probe = path
+        while probe not in marks and probe not in self.values and probe:
+            probe = probe[:-1]
+        line, column = marks.get(probe) or self.values.get(probe, (1, 1))
+        # The line already points at the item: name the field within it, not its list index.
+        within = list(path)
+        while within and isinstance(within[0], int):
+            within.pop(0)
+        return Problem(self.file, line, column, field_name(tuple(within)), message)
+
+
+def field_name(path: PathKey) -> str:
+    """`('sources', 0, 'ref')` within an item → `sources[0].ref`."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text
+
+
+def load_located(path: Path) -> Located | Problem:
+    """Load one YAML file safely; a syntax error or duplicate key comes back as a Problem."""
+    name = display_path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        return Problem(name, 1, 1, "", f"cannot read the file: {error}")
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        return Problem(name, line, column, "", f"invalid YAML: {error.problem}")
+    if root is None:
+        return Located(name, None)
+    located = Located(name, None)
+    duplicate = _record_marks(root, (), located)
+    if duplicate is not None:
+        return duplicate
+    loader = yaml.SafeLoader(text)
+    try:
+        data = loader.construct_document(root)
+    except yaml.constructor.ConstructorError as error:
+        mark = error.problem_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        return Problem(name, line, column, "", f"invalid YAML: {error.problem}")
+    finally:
+        loader.dispose()
+    return Located(name, data, located.values, located.keys)
+
+
+def _record_marks(node: yaml.Node, path: PathKey, located: Located) -> Problem | None:
+    located.values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            if key in seen:
+                line, column = key_node.start_mark.line + 1, key_node.start_mark.column + 1
+                return Problem(
+                    located.file,
+                    line,
+                    column,
+                    field_name((*path, key)),
+                    "this key appears twice in the same item; keep one",
+                )
+            seen.add(key)
+            located.keys[(*path, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            found = _record_marks(value_node, (*path, key), located)
+            if found is not None:
+                return found
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            found = _record_marks(item, (*path, index), located)
+            if found is not None:
+                return found
+    return None

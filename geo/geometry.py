@@ -1,0 +1,96 @@
+"""Schematic geometry built from named anchor points, never drawn free-hand.
+
+An anchor is a place (its name or id in the gazetteer) or an explicit `[lon, lat]` pair.
+Lines and rings join anchors in order; `buffer_km` widens a point or a line into an area.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+from typing import Annotated
+
+from pydantic import Field, model_validator
+from pyproj import Transformer
+from shapely import set_precision
+from shapely.geometry import LineString, MultiPolygon, Point, Polygon
+from shapely.geometry.base import BaseGeometry
+from shapely.ops import transform, unary_union
+
+from geo.records import Record
+
+LonLat = tuple[float, float]
+Anchor = str | LonLat
+# Coordinates are kept to 4 decimals (about 10 m): far below any schematic precision here,
+# and it keeps exports byte-stable.
+PRECISION_DEG = 1e-4
+
+
+class GeometrySpec(Record):
+    """Exactly one of point, line, polygon, polygons; optionally widened by buffer_km."""
+
+    point: Anchor | None = None
+    line: Annotated[list[Anchor], Field(min_length=2)] | None = None
+    polygon: Annotated[list[Anchor], Field(min_length=3)] | None = None
+    polygons: Annotated[list[Annotated[list[Anchor], Field(min_length=3)]], Field(min_length=1)] | None = None
+    buffer_km: Annotated[float, Field(gt=0, le=500)] | None = None
+
+    @model_validator(mode="after")
+    def _one_shape(self) -> GeometrySpec:
+        given = [k for k in ("point", "line", "polygon", "polygons") if getattr(self, k) is not None]
+        if len(given) != 1:
+            found = ", ".join(given) if given else "none"
+            raise ValueError(f"expected exactly one of point, line, polygon, polygons; found {found}")
+        return self
+
+    def anchors(self) -> list[tuple[tuple[str | int, ...], Anchor]]:
+        """Every anchor with its path inside the spec, for resolving and error messages."""
+        found: list[tuple[tuple[str | int, ...], Anchor]] = []
+        if self.point is not None:
+            found.append((("point",), self.point))
+        for key in ("line", "polygon"):
+            for i, anchor in enumerate(getattr(self, key) or []):
+                found.append(((key, i), anchor))
+        for r, ring in enumerate(self.polygons or []):
+            for i, anchor in enumerate(ring):
+                found.append((("polygons", r, i), anchor))
+        return found
+
+
+def build(spec: GeometrySpec, locate: Callable[[Anchor], LonLat]) -> BaseGeometry:
+    """Turn a spec into a valid shapely geometry in lon/lat, anchors resolved by `locate`."""
+    shape: BaseGeometry
+    if spec.point is not None:
+        shape = Point(locate(spec.point))
+    elif spec.line is not None:
+        shape = LineString([locate(a) for a in spec.line])
+    elif spec.polygon is not None:
+        shape = Polygon([locate(a) for a in spec.polygon])
+    else:
+        shape = MultiPolygon([Polygon([locate(a) for a in ring]) for ring in spec.polygons or []])
+    if spec.buffer_km is not None:
+        shape = buffer_km(shape, spec.buffer_km)
+    # Invalid shapes (a ring crossing itself) are returned as they are for the caller to
+    # report: repairing them silently would draw an outline no source describes.
+    return set_precision(shape, PRECISION_DEG) if shape.is_valid else shape
+
+
+def buffer_km(shape: BaseGeometry, km: float) -> BaseGeometry:
+    """Widen by a distance in kilometres, measured in an equal-area projection of the theatre."""
+    forward, back = _theatre_projection()
+    return transform(back.transform, transform(forward.transform, shape).buffer(km * 1000, 16))
+
+
+@lru_cache(maxsize=1)
+def _theatre_projection() -> tuple[Transformer, Transformer]:
+    # Lambert azimuthal equal-area centred on Anatolia: distances within the theatre
+    # (Thrace to the Caucasus) stay within about 1 % of true.
+    laea = "+proj=laea +lat_0=39 +lon_0=35 +datum=WGS84 +units=m"
+    return (
+        Transformer.from_crs("EPSG:4326", laea, always_xy=True),
+        Transformer.from_crs(laea, "EPSG:4326", always_xy=True),
+    )
+
+
+def union(shapes: Sequence[BaseGeometry]) -> BaseGeometry:
+    return set_precision(unary_union(list(shapes)), PRECISION_DEG)

@@ -1,0 +1,116 @@
+"""Interface text in Turkish and English, and dates written out for people."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from events.dates import When
+from events.model import Lang
+
+MONTHS = {
+    "tr": [
+        "Ocak",
+        "Şubat",
+        "Mart",
+        "Nisan",
+        "Mayıs",
+        "Haziran",
+        "Temmuz",
+        "Ağustos",
+        "Eylül",
+        "Ekim",
+        "Kasım",
+        "Aralık",
+    ],
+    "en": [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+}
+SEASONS = {
+    "tr": {"21": "İlkbahar", "22": "Yaz", "23": "Sonbahar", "24": "Kış"},
+    "en": {"21": "Spring", "22": "Summer", "23": "Autumn", "24": "Winter"},
+}
+
+LABELS: dict[str, dict[Lang, str]] = {
+    "title": {
+        "tr": "Millî Mücadele Atlası 1919–1923",
+        "en": "Atlas of the Turkish National Struggle 1919–1923",
+    },
+    "date": {"tr": "Tarih", "en": "Date"},
+    "places": {"tr": "Yerler", "en": "Places"},
+    "actors": {"tr": "Aktörler", "en": "Actors"},
+    "sources": {"tr": "Kaynaklar", "en": "Sources"},
+    "holder": {"tr": "Denetleyen", "en": "Held by"},
+    "kind": {"tr": "Tür", "en": "Kind"},
+    "precision": {"tr": "Konum doğruluğu", "en": "Position accuracy"},
+    "certainty": {"tr": "Güvenilirlik", "en": "Certainty"},
+    "note": {"tr": "Not", "en": "Note"},
+    "sides": {"tr": "Taraflar", "en": "Sides"},
+    "disagree": {"tr": "Kaynaklar tarihte ayrışıyor", "en": "Sources disagree on the date"},
+    "layer_control": {"tr": "Denetim alanları", "en": "Areas of control"},
+    "layer_zones": {"tr": "İddialar, antlaşma bölgeleri ve hatları", "en": "Claims, treaty zones and lines"},
+    "layer_fronts": {"tr": "Cepheler", "en": "Fronts"},
+    "layer_events": {"tr": "Olaylar", "en": "Events"},
+    "legend": {"tr": "Lejant", "en": "Legend"},
+    "legend_fuzzy": {
+        "tr": "Soluk/kesikli: tarihi ya da konumu kesin değil",
+        "en": "Faded/dashed: date or position not exact",
+    },
+    "play": {"tr": "Oynat", "en": "Play"},
+    "pause": {"tr": "Durdur", "en": "Pause"},
+    "prev_event": {"tr": "Önceki olay", "en": "Previous event"},
+    "next_event": {"tr": "Sonraki olay", "en": "Next event"},
+    "slider": {"tr": "Tarih seçici", "en": "Date slider"},
+    "today": {"tr": "bugün", "en": "today"},
+    "km": {"tr": "±{} km", "en": "±{} km"},
+    "certainty_high": {"tr": "yüksek", "en": "high"},
+    "certainty_medium": {"tr": "orta", "en": "medium"},
+    "certainty_low": {"tr": "düşük", "en": "low"},
+    "kind_control": {"tr": "fiilî denetim", "en": "de facto control"},
+    "kind_claim": {"tr": "iddia", "en": "claim"},
+    "kind_treaty_zone": {"tr": "antlaşma bölgesi", "en": "treaty zone"},
+    "kind_line": {"tr": "antlaşma/ateşkes hattı", "en": "treaty or armistice line"},
+    "contested": {"tr": "tartışmalı", "en": "contested"},
+    "approximate": {"tr": "yaklaşık", "en": "approximate"},
+    "uncertain": {"tr": "belirsiz", "en": "uncertain"},
+}
+
+
+def label(key: str, lang: Lang) -> str:
+    return LABELS[key][lang]
+
+
+def day_text(day: dt.date, lang: Lang) -> str:
+    """`1920-12-03` → `3 Aralık 1920` / `3 December 1920`."""
+    return f"{day.day} {MONTHS[lang][day.month - 1]} {day.year}"
+
+
+def when_text(when: When, lang: Lang) -> str:
+    """What an EDTF string means, in words: `1920-23` → `Sonbahar 1920 (1 Eylül – 30 Kasım 1920)`."""
+    digits = when.text.rstrip("?~%")
+    if when.precision == "day":
+        words = day_text(when.start, lang)
+    elif when.precision == "month":
+        words = f"{MONTHS[lang][when.start.month - 1]} {when.start.year}"
+    elif when.precision == "year":
+        words = str(when.start.year)
+    elif when.precision == "season":
+        span = f"{day_text(when.start, lang)} – {day_text(when.end, lang)}"
+        words = f"{SEASONS[lang][digits[5:7]]} {when.start.year} ({span})"
+    else:
+        words = f"{day_text(when.start, lang)} – {day_text(when.end, lang)}"
+    hedges = [
+        label(k, lang) for k, on in (("approximate", when.approximate), ("uncertain", when.uncertain)) if on
+    ]
+    return f"{words} ({', '.join(hedges)})" if hedges else words
