@@ -83,12 +83,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except InputError as error:
         for problem in error.problems:
             print(f"Error: {problem}", file=sys.stderr)
-        count = len(error.problems)
-        print(f"{count} problem{'s' if count != 1 else ''} found; nothing was written.", file=sys.stderr)
+        print(f"{_count(len(error.problems), 'problem')} found; nothing was written.", file=sys.stderr)
         return 1
-    summary = (
-        f"{len(catalogue.events)} events, {len(catalogue.territories)} territories, "
-        f"{len(catalogue.fronts)} fronts, {len(catalogue.gazetteer.places)} places"
+    summary = ", ".join(
+        _count(len(items), noun)
+        for items, noun in (
+            (catalogue.events, "event"),
+            (catalogue.territories, "territory"),
+            (catalogue.fronts, "front"),
+            (catalogue.gazetteer.places, "place"),
+        )
     )
     if args.command == "check":
         print(f"OK: {summary}.")
@@ -103,6 +107,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     for path in written:
         print(f"  {path} ({path.stat().st_size:,} bytes)")
     return 0
+
+
+def _count(number: int, noun: str) -> str:
+    """`1 front`, `2 fronts`, `3 territories`."""
+    if number == 1:
+        return f"1 {noun}"
+    plural = noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
+    return f"{number} {plural}"
 
 
 if __name__ == "__main__":

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 import time
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from edtf import parse_edtf
@@ -42,9 +44,18 @@ class DateError(ValueError):
     """An EDTF string that cannot be read, with what was expected."""
 
 
+# Plain calendar dates are most of any catalogue; the full EDTF grammar (pyparsing) costs
+# ~20 ms per string, so these are read directly and only the rest goes to `edtf`.
+_PLAIN = re.compile(r"(\d{4})(?:-(0[1-9]|1[0-2])(?:-(\d{2}))?)?")
+
+
+@lru_cache(maxsize=4096)
 def parse_when(text: str) -> When:
     """Parse an EDTF string such as `1920-12-03` or `1920-05-11/1920-07-19`."""
     cleaned = text.strip()
+    plain = _PLAIN.fullmatch(cleaned)
+    if plain is not None:
+        return _plain_when(cleaned, *plain.groups())
     try:
         parsed = parse_edtf(cleaned)
     except EDTFParseException as error:
@@ -67,6 +78,20 @@ def parse_when(text: str) -> When:
         uncertain="?" in cleaned or "%" in cleaned,
         approximate="~" in cleaned or "%" in cleaned,
     )
+
+
+def _plain_when(text: str, year: str, month: str | None, day: str | None) -> When:
+    y = int(year)
+    if month is None:
+        return When(dt.date(y, 1, 1), dt.date(y, 12, 31), text, "year")
+    m = int(month)
+    last = calendar.monthrange(y, m)[1]
+    if day is None:
+        return When(dt.date(y, m, 1), dt.date(y, m, last), text, "month")
+    if not 1 <= int(day) <= last:
+        month_name = dt.date(y, m, 1).strftime("%B %Y")
+        raise DateError(f"expected a day between 1 and {last} ({month_name} has {last} days); found '{text}'")
+    return When(dt.date(y, m, int(day)), dt.date(y, m, int(day)), text, "day")
 
 
 def _to_date(value: time.struct_time) -> dt.date:

@@ -3,7 +3,7 @@
 Where files live decides what they hold:
 - `sources.yaml` (any folder): the bibliography, a mapping of keys to works;
 - `places.yaml` (any folder): places, added to the gazetteer;
-- `geo/territories/*.yaml`, `geo/fronts/*.yaml`: territories and fronts;
+- files in a folder named `territories` or `fronts` (the bundled ones are in geo/): those;
 - any other `*.yaml` under `events/` or a path given with --events: events.
 """
 
@@ -106,9 +106,9 @@ def _discover(extra: Sequence[Path], *, bundled: bool) -> tuple[_Files, list[Pro
     problems: list[Problem] = []
     if bundled:
         _classify(sorted(BUNDLED_EVENTS.glob("*.yaml")), files)
-        files.places.append(BUNDLED_PLACES)
-        files.territories += sorted(TERRITORIES.glob("*.yaml"))
-        files.fronts += sorted(FRONTS.glob("*.yaml"))
+        _classify(
+            [BUNDLED_PLACES, *sorted(TERRITORIES.glob("*.yaml")), *sorted(FRONTS.glob("*.yaml"))], files
+        )
     for path in extra:
         if path.is_dir():
             _classify(sorted(path.rglob("*.yaml")) + sorted(path.rglob("*.yml")), files)
@@ -121,7 +121,9 @@ def _discover(extra: Sequence[Path], *, bundled: bool) -> tuple[_Files, list[Pro
 
 def _classify(paths: Iterable[Path], files: _Files) -> None:
     for path in paths:
-        bucket = {"sources": files.sources, "places": files.places}.get(path.stem, files.events)
+        by_folder = {"territories": files.territories, "fronts": files.fronts}.get(path.parent.name)
+        by_name = {"sources": files.sources, "places": files.places}.get(path.stem, files.events)
+        bucket = by_folder if by_folder is not None else by_name
         if path not in bucket:
             bucket.append(path)
 

@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from geo._text import did_you_mean
+from geo._text import did_you_mean, suggest
 from geo._yaml import Located, PathKey
 from geo.errors import Problem
 
@@ -51,10 +51,13 @@ def validate_item(
 def _problems(
     located: Located, path: PathKey, model: type[BaseModel], errors: list[ErrorDetails]
 ) -> Iterator[Problem]:
+    misspelt = _misspelt_fields(model, errors)
     for error in errors:
         loc = _clean_loc(error["loc"])
         full = (*path, *loc)
         kind = error["type"]
+        if kind == "missing" and loc in misspelt:
+            continue  # "unknown field 'plaeces' (did you mean 'places'?)" already says it
         if kind == "missing":
             yield located.problem(full, "this field is required but missing")
         elif kind == "extra_forbidden":
@@ -73,6 +76,20 @@ def _problems(
             yield located.problem(full, message)
         else:
             yield located.problem(full, f"{_expected(error)}; found {_show(error['input'])}")
+
+
+def _misspelt_fields(model: type[BaseModel], errors: list[ErrorDetails]) -> set[tuple[int | str, ...]]:
+    """Missing fields for which an unknown key of the same item is a likely misspelling."""
+    missing = {_clean_loc(e["loc"]) for e in errors if e["type"] == "missing"}
+    found: set[tuple[int | str, ...]] = set()
+    for error in errors:
+        if error["type"] != "extra_forbidden":
+            continue
+        loc = _clean_loc(error["loc"])
+        for name in suggest(str(loc[-1]), _allowed_fields(model, loc[:-1])):
+            if (*loc[:-1], name) in missing:
+                found.add((*loc[:-1], name))
+    return found
 
 
 def _clean_loc(loc: tuple[int | str, ...]) -> tuple[int | str, ...]:

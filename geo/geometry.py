@@ -10,12 +10,14 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Annotated
 
+import numpy as np
+import shapely
 from pydantic import Field, model_validator
 from pyproj import Transformer
 from shapely import set_precision
 from shapely.geometry import LineString, MultiPolygon, Point, Polygon
 from shapely.geometry.base import BaseGeometry
-from shapely.ops import transform, unary_union
+from shapely.ops import unary_union
 
 from geo.records import Record
 
@@ -78,7 +80,9 @@ def build(spec: GeometrySpec, locate: Callable[[Anchor], LonLat]) -> BaseGeometr
 def buffer_km(shape: BaseGeometry, km: float) -> BaseGeometry:
     """Widen by a distance in kilometres, measured in an equal-area projection of the theatre."""
     forward, back = _theatre_projection()
-    return transform(back.transform, transform(forward.transform, shape).buffer(km * 1000, 16))
+    projected = shapely.transform(shape, lambda xy: np.column_stack(forward.transform(xy[:, 0], xy[:, 1])))
+    widened = projected.buffer(km * 1000, quad_segs=16)
+    return shapely.transform(widened, lambda xy: np.column_stack(back.transform(xy[:, 0], xy[:, 1])))
 
 
 @lru_cache(maxsize=1)

@@ -125,6 +125,7 @@ def _style(feature: Feature) -> dict[str, Any]:
         return {
             "color": colour if fuzzy else "#ffffff",
             "weight": 2 if fuzzy else 1.5,
+            "fill": True,
             "fillColor": colour,
             "fillOpacity": 0.4 if fuzzy else 0.95,
             "dashArray": "3 3" if fuzzy else None,

@@ -101,6 +101,7 @@
     this.buildLegend();
     window.addEventListener("hashchange", function () { self.setDate(self.hashDate() || self.current); });
     this.setDate(this.hashDate() || config.initial);
+    map.getContainer().setAttribute("data-atlas-ready", "true");
   }
 
   Atlas.prototype.hashDate = function () {
