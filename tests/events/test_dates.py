@@ -1,0 +1,64 @@
+import datetime as dt
+
+import pytest
+
+from events.dates import DateError, parse_when
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "precision"),
+    [
+        ("1920-12-03", "1920-12-03", "1920-12-03", "day"),
+        ("1920-12", "1920-12-01", "1920-12-31", "month"),
+        ("1920", "1920-01-01", "1920-12-31", "year"),
+        ("1920-23", "1920-09-01", "1920-11-30", "season"),
+        ("1920-24", "1920-12-01", "1921-02-28", "season"),  # winter runs into the next year
+        ("1920-05-11/1920-07-19", "1920-05-11", "1920-07-19", "interval"),
+        ("1920-10/1920-11", "1920-10-01", "1920-11-30", "interval"),
+    ],
+)
+def test_edtf_resolves_to_inclusive_days(text: str, start: str, end: str, precision: str) -> None:
+    when = parse_when(text)
+    assert (when.start.isoformat(), when.end.isoformat(), when.precision) == (start, end, precision)
+    assert when.text == text
+
+
+def test_hedged_dates_keep_their_span_and_are_flagged() -> None:
+    uncertain = parse_when("1921-03-11?")
+    approximate = parse_when("1921-03~")
+    assert (uncertain.start, uncertain.end, uncertain.uncertain) == (
+        dt.date(1921, 3, 11),
+        dt.date(1921, 3, 11),
+        True,
+    )
+    assert (approximate.start, approximate.end) == (dt.date(1921, 3, 1), dt.date(1921, 3, 31))
+    assert approximate.approximate and approximate.is_fuzzy
+    assert not parse_when("1920-12-03").is_fuzzy
+
+
+def test_an_instant_contains_only_its_day() -> None:
+    when = parse_when("1920-12-03")
+    assert when.contains(dt.date(1920, 12, 3))
+    assert not when.contains(dt.date(1920, 12, 4))
+
+
+@pytest.mark.parametrize("text", ["1920-13-01", "3 Aralık 1920", "1921-01-01/1920-01-01", ""])
+def test_bad_dates_say_what_was_expected(text: str) -> None:
+    with pytest.raises(DateError, match=r"1920-12-03|ends before it starts"):
+        parse_when(text)
+
+
+@pytest.mark.parametrize("text", ["1920", "1920-02", "1900-02", "1920-02-29", "1923-10-29"])
+def test_plain_dates_read_directly_agree_with_the_edtf_grammar(text: str) -> None:
+    from edtf import parse_edtf
+
+    parsed = parse_edtf(text)
+    when = parse_when(text)
+    assert when.start == dt.date(*parsed.lower_strict()[:3])
+    assert when.end == dt.date(*parsed.upper_strict()[:3])
+
+
+def test_a_day_past_the_end_of_its_month_names_the_month() -> None:
+    expected = r"between 1 and 28 \(February 1921 has 28 days\); found .1921-02-29."
+    with pytest.raises(DateError, match=expected):
+        parse_when("1921-02-29")
