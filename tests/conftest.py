@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import textwrap
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -14,7 +13,8 @@ from events.catalogue import Catalogue
 from events.loader import load_catalogue
 from maps.build import render_all, write_outputs
 
-CHROMIUM = "/usr/bin/chromium"
+# Debian's chromium by default; ATLAS_CHROMIUM points elsewhere (e.g. Chrome on Windows or macOS).
+CHROMIUM = os.environ.get("ATLAS_CHROMIUM", "/usr/bin/chromium")
 
 
 @pytest.fixture(scope="session")
@@ -66,7 +66,3 @@ def browser() -> Iterator[object]:
         )
         yield chromium
         chromium.close()
-
-
-def has_chromium() -> bool:
-    return shutil.which("chromium") is not None or Path(CHROMIUM).exists()
