@@ -83,6 +83,9 @@ def load_catalogue(extra: Sequence[Path] = (), *, bundled: bool = True) -> Catal
 
     gazetteer = _build_gazetteer(places, problems)
     event_places = _resolve_event_places(events, gazetteer, problems)
+    _check_places_of_rejected_events(
+        [good[p] for p in files.events if p in good], events, gazetteer, problems
+    )
     shapes = _build_shapes([*territories, *fronts], gazetteer, problems)
     _check_control_overlaps(territories, shapes, problems)
 
@@ -259,6 +262,27 @@ def _resolve_event_places(
                 problems.append(found.problem(("places", i), str(error)))
         resolved[found.record.id] = tuple(places)
     return resolved
+
+
+def _check_places_of_rejected_events(
+    located: list[Located], events: list[_Found[Event]], gazetteer: Gazetteer, problems: list[Problem]
+) -> None:
+    """An event rejected for its date still has its place names checked: all errors at once."""
+    accepted = {(id(f.located), f.path) for f in events}
+    for one in located:
+        if not isinstance(one.data, list):
+            continue
+        for index, item in enumerate(one.data):
+            if (id(one), (index,)) in accepted or not isinstance(item, dict):
+                continue
+            names = item.get("places")
+            for i, name in enumerate(names if isinstance(names, list) else []):
+                if not isinstance(name, str):
+                    continue
+                try:
+                    gazetteer.resolve(name)
+                except PlaceLookupError as error:
+                    problems.append(one.problem((index, "places", i), str(error)))
 
 
 def _build_shapes(

@@ -165,3 +165,18 @@ def test_overlapping_control_is_refused_unless_contested(write_yaml: Callable[[s
     assert "overlaps control territory 'armenia-kars-region'" in str(caught.value)
     write_yaml("territories/t.yaml", territory + "  contested: true\n")
     assert "greek-kars" in {t.id for t in load_catalogue([path.parent]).territories}
+
+
+def test_an_event_rejected_for_its_category_still_has_its_places_checked(
+    write_yaml: Callable[[str, str], Path],
+) -> None:
+    path = write_yaml(
+        "mine.yaml", GOOD_EVENT.replace("treaty", "treety").replace("[Gümrü]", "[Gumru, Karss]")
+    )
+    problems = problems_of(path)
+    assert [p.split(": ", 1)[1].split(" (did")[0].split(";")[0] for p in problems] == [
+        "category: expected one of battle, military, treaty, conference, congress, diplomacy, "
+        "occupation, evacuation, political, journey",
+        "places[1]: unknown place 'Karss'",
+    ]
+    assert "did you mean 'Kars'" in problems[1]
