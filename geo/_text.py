@@ -9,21 +9,52 @@ from collections.abc import Iterable
 
 # Turkish dotted/dotless i must fold before Unicode decomposition: "İ".lower() is "i̇".
 _TURKISH_I = str.maketrans({"İ": "i", "I": "i", "ı": "i"})
-# An apostrophe (any of the forms PDFs and keyboards produce) starts a Turkish case suffix.
-_SUFFIX = re.compile(r"['’ʼ`´].*$")
+# Any of the apostrophes PDFs and keyboards produce. In Turkish one separates a proper name
+# from its case suffix (Batum'da); in transliterations it is part of the name (Alek'sandrapol).
+_APOSTROPHES = "'’ʼʻ`´‘"
+_SUFFIX = re.compile(rf"[{_APOSTROPHES}]([^\W\d_]+)$")
+# The case and possessive endings written after a name, in every vowel and consonant harmony:
+# Kars'a, Kars'ı, Kars'ın, Kars'ta, Kars'tan, Kars'taki, Kars'la, Batum'lu, Ankara'ya, …
+_CASE_SUFFIXES = frozenset(
+    {
+        *("a", "e", "ı", "i", "u", "ü", "ya", "ye", "yı", "yi", "yu", "yü"),
+        *("n", "ın", "in", "un", "ün", "nın", "nin", "nun", "nün"),
+        *("da", "de", "ta", "te", "dan", "den", "tan", "ten", "daki", "deki", "taki", "teki"),
+        *("la", "le", "yla", "yle", "lı", "li", "lu", "lü", "ca", "ce", "ça", "çe"),
+        *("na", "ne", "nda", "nde", "ndan", "nden"),
+    }
+)
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
 
 def fold(name: str) -> str:
-    """Fold a place name for look-up: case, Turkish i, diacritics, suffixes, punctuation.
+    """Fold a place name as a user writes it: case, Turkish i, diacritics, case suffix, punctuation.
 
-    >>> fold("Batum'da"), fold("GÜMRÜ"), fold("Sarıkamış"), fold("İnebolu")
-    ('batum', 'gumru', 'sarikamis', 'inebolu')
+    >>> fold("Batum'da"), fold("GÜMRÜ"), fold("Sarıkamış"), fold("İnebolu"), fold("Alek'sandrapol")
+    ('batum', 'gumru', 'sarikamis', 'inebolu', 'aleksandrapol')
     """
-    text = _SUFFIX.sub("", name.strip()).translate(_TURKISH_I).lower()
+    text = name.strip()
+    suffix = _SUFFIX.search(text)
+    if suffix is not None and suffix.group(1).lower() in _CASE_SUFFIXES:
+        text = text[: suffix.start()]
+    return fold_exact(text)
+
+
+def fold_exact(name: str) -> str:
+    """Fold without reading any apostrophe as a suffix: how reference names are indexed."""
+    if name.isascii():
+        return _NON_WORD.sub(" ", name.lower().replace("'", "").replace("`", "")).strip()
+    text = name.translate(_TURKISH_I).lower()
+    for apostrophe in _APOSTROPHES:
+        text = text.replace(apostrophe, "")
     decomposed = unicodedata.normalize("NFKD", text)
     ascii_only = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _NON_WORD.sub(" ", ascii_only).strip()
+
+
+def lookup_keys(name: str) -> tuple[str, ...]:
+    """The keys to try for a written name, most literal first: `Qal'a` before `Qal`."""
+    return tuple(dict.fromkeys(key for key in (fold_exact(name), fold(name)) if key))
 
 
 def suggest(word: str, choices: Iterable[str], *, limit: int = 3) -> list[str]:
