@@ -34,6 +34,9 @@ class Catalogue:
     event_places: Mapping[str, tuple[Place, ...]]
     shapes: Mapping[str, BaseGeometry]
     origins: Mapping[str, str]
+    # The places the catalogue uses, fixed at load: later look-ups (the geocode command) may
+    # add GeoNames towns to the gazetteer, never to the maps.
+    places: Mapping[str, Place]
 
     def at(self, day: dt.date) -> Snapshot:
         return Snapshot(

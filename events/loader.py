@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
+from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 from shapely.validation import explain_validity
 
@@ -25,7 +26,8 @@ from geo._validate import validate_item, validate_list
 from geo._yaml import Located, PathKey, load_located
 from geo.errors import InputError, Problem, display_path
 from geo.gazetteer import Gazetteer, PlaceLookupError
-from geo.places import Place
+from geo.geonames import GeoNames
+from geo.places import Place, PlaceRef
 from geo.records import SourceRef, Work
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -101,6 +103,7 @@ def load_catalogue(extra: Sequence[Path] = (), *, bundled: bool = True) -> Catal
         event_places=event_places,
         shapes=shapes,
         origins={f.record.id: f.origin for f in dated},
+        places=dict(sorted(gazetteer.places.items())),
     )
 
 
@@ -192,27 +195,46 @@ def _check_sources(found: Sequence[_Found[Any]], works: dict[str, Work], problem
 
 
 def _build_gazetteer(places: list[_Found[Place]], problems: list[Problem]) -> Gazetteer:
+    geonames = GeoNames()
     by_id = {f.record.id: f.record for f in places}
     geometries: dict[str, BaseGeometry] = {}
-    # Points first: a region's outline may be anchored on towns of the same file.
-    ordered = sorted(places, key=lambda f: f.record.geometry.point is None)
-    for found in ordered:
+    # A draft that already knows every curated name, so a region's outline can be anchored on
+    # towns of the same file or on GeoNames; towns are placed first.
+    draft = Gazetteer(by_id, geometries, geonames)
 
-        def locate(anchor: geometry.Anchor) -> geometry.LonLat:
-            if isinstance(anchor, tuple):
-                return anchor
-            target = by_id.get(anchor) or next(
-                (p for p in by_id.values() if any(n.text == anchor for n in p.names)), None
-            )
-            if target is None or target.id not in geometries:
-                raise PlaceLookupError(f"anchor '{anchor}' is not a point place defined in a places file")
-            point = geometries[target.id].representative_point()
-            return (point.x, point.y)
+    def locate(anchor: geometry.Anchor) -> geometry.LonLat:
+        if isinstance(anchor, tuple):
+            return anchor
+        place = draft.resolve(anchor)
+        if place.id not in geometries:
+            raise PlaceLookupError(f"anchor '{anchor}' is a region or could not be placed; anchor on towns")
+        point = geometries[place.id].representative_point()
+        return (point.x, point.y)
 
+    for found in sorted(places, key=lambda f: not _is_town(f.record)):
+        place = found.record
+        if place.geometry is None:
+            assert place.geonames_id is not None
+            city = geonames.city(place.geonames_id)
+            if city is None:
+                problems.append(
+                    found.problem(
+                        ("geonames_id",),
+                        f"GeoNames has no town with id {place.geonames_id} "
+                        "(cities of 500+ inhabitants); give geometry: {point: [longitude, latitude]}",
+                    )
+                )
+                continue
+            geometries[place.id] = Point(city.lon, city.lat)
+            continue
         shape = _build_one(found, locate, problems)
         if shape is not None:
-            geometries[found.record.id] = shape
-    return Gazetteer({k: v for k, v in by_id.items() if k in geometries}, geometries)
+            geometries[place.id] = shape
+    return Gazetteer({k: v for k, v in by_id.items() if k in geometries}, geometries, geonames)
+
+
+def _is_town(place: Place) -> bool:
+    return place.geometry is None or (place.geometry.point is not None and place.geometry.buffer_km is None)
 
 
 def _build_one(found: _Found[Any], locate: Any, problems: list[Problem]) -> BaseGeometry | None:
@@ -255,9 +277,10 @@ def _resolve_event_places(
     resolved: dict[str, tuple[Place, ...]] = {}
     for found in events:
         places: list[Place] = []
+        cited = tuple(found.record.sources)
         for i, name in enumerate(found.record.places):
             try:
-                places.append(gazetteer.resolve(name))
+                places.append(gazetteer.resolve(name, cited))
             except PlaceLookupError as error:
                 problems.append(found.problem(("places", i), str(error)))
         resolved[found.record.id] = tuple(places)
@@ -277,10 +300,13 @@ def _check_places_of_rejected_events(
                 continue
             names = item.get("places")
             for i, name in enumerate(names if isinstance(names, list) else []):
-                if not isinstance(name, str):
-                    continue
                 try:
-                    gazetteer.resolve(name)
+                    mention = name if isinstance(name, str) else PlaceRef.model_validate(name)
+                    if isinstance(mention, PlaceRef) and mention.at is not None:
+                        continue
+                    gazetteer.resolve(mention)
+                except ValidationError:
+                    continue
                 except PlaceLookupError as error:
                     problems.append(one.problem((index, "places", i), str(error)))
 

@@ -15,6 +15,7 @@ from events.dates import DateError, When, parse_when
 from events.vocabulary import Category, TerritoryKind, Theatre
 from geo.geometry import GeometrySpec
 from geo.holders import HOLDERS
+from geo.places import PlaceMention
 from geo.records import Certainty, LocalText, Record, Slug, Sources, Text
 
 
@@ -62,7 +63,7 @@ class Event(Record):
     category: Category
     title: LocalText
     summary: LocalText
-    places: Annotated[list[Text], Field(min_length=1)]
+    places: Annotated[list[PlaceMention], Field(min_length=1)]
     actors: list[Text] = Field(default_factory=list)
     sources: Sources
     date_variants: list[DateVariant] = Field(default_factory=list)

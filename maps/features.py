@@ -61,7 +61,7 @@ def place_features(catalogue: Catalogue, lang: Lang) -> list[Feature]:
                 "sources": _cite_all(catalogue, place.sources, lang),
             },
         }
-        for place in sorted(gazetteer.places.values(), key=lambda p: p.id)
+        for place in sorted(catalogue.places.values(), key=lambda p: p.id)
     ]
 
 
@@ -173,7 +173,7 @@ def _place_label(place: Place, year: int, lang: Lang) -> str:
     if place.modern is None:
         return period
     modern = place.modern.get(lang)
-    if modern == period or modern.startswith(period + " ("):
+    if modern == period or modern.startswith((period + " (", period + ",")):
         return modern
     return f"{period} ({label('today', lang)}: {modern})"
 
