@@ -3,6 +3,8 @@
 Commands:
   python build_maps.py                 build output/index.html and output/data/*.geojson
   python build_maps.py check           validate the catalogue only; write nothing
+  python build_maps.py geocode NAME…   where each name is placed, from which source, and why
+  python build_maps.py geocode --report   output/geocoding.csv for every name in the catalogue
 """
 
 from __future__ import annotations
@@ -13,8 +15,12 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from geo.errors import InputError
+
+if TYPE_CHECKING:
+    from events.catalogue import Catalogue
 
 DEFAULT_OUT = Path(__file__).resolve().parent / "output"
 
@@ -23,6 +29,9 @@ EPILOG = """examples:
   python build_maps.py --events my_events/ --lang en  add your own events, English labels
   python build_maps.py check --events my_events.yaml  validate only, write nothing
   python build_maps.py --date 1920-12-03            open the atlas on the Treaty of Gümrü
+  python build_maps.py geocode Gümrü "Batum'da" Smyrna   how these names are placed
+  python build_maps.py geocode Kulp --near Diyarbakır   the Kulp nearest Diyarbakır
+  python build_maps.py geocode --report             audit every name: output/geocoding.csv
 """
 
 
@@ -37,8 +46,15 @@ def _parser() -> argparse.ArgumentParser:
         "command",
         nargs="?",
         default="build",
-        choices=["build", "check"],
-        help="build (default): write the atlas and exports; check: validate only",
+        choices=["build", "check", "geocode"],
+        help="build (default): write the atlas and exports; check: validate only; "
+        "geocode: explain where place names are put",
+    )
+    parser.add_argument("names", nargs="*", metavar="NAME", help="geocode: the place names to look up")
+    parser.add_argument("--near", metavar="PLACE", help="geocode: pick the namesake nearest this place")
+    parser.add_argument("--country", metavar="CODE", help="geocode: keep namesakes in this country (e.g. GE)")
+    parser.add_argument(
+        "--report", action="store_true", help="geocode: write geocoding.csv for every name in the catalogue"
     )
     parser.add_argument(
         "--events",
@@ -73,7 +89,12 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command != "geocode" and (args.names or args.near or args.country or args.report):
+        parser.error(f"names, --near, --country and --report belong to geocode, not {args.command}")
+    if args.command == "geocode" and not (args.names or args.report):
+        parser.error("geocode needs place names, or --report")
     started = time.perf_counter()
     # Imported here so that --help answers at once, without loading geopandas and folium.
     from events.loader import load_catalogue
@@ -91,12 +112,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             (catalogue.events, "event"),
             (catalogue.territories, "territory"),
             (catalogue.fronts, "front"),
-            (catalogue.gazetteer.places, "place"),
+            (catalogue.places, "place"),
         )
     )
     if args.command == "check":
         print(f"OK: {summary}.")
         return 0
+    if args.command == "geocode":
+        return _geocode(catalogue, args)
 
     from maps.build import render_all, write_outputs
 
@@ -107,6 +130,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     for path in written:
         print(f"  {path} ({path.stat().st_size:,} bytes)")
     return 0
+
+
+def _geocode(catalogue: Catalogue, args: argparse.Namespace) -> int:
+    from geo.gazetteer import PlaceLookupError, describe_match
+    from geo.places import PlaceRef
+
+    failed = 0
+    for name in args.names:
+        try:
+            mention = PlaceRef(name=name, near=args.near, country=args.country)
+            print(describe_match(catalogue.gazetteer.match(mention)))
+        except (PlaceLookupError, ValueError) as error:
+            print(f"{name}: {error}", file=sys.stderr)
+            failed += 1
+    if args.report:
+        from events.geocoding_report import geocoding_csv
+        from maps.build import write_outputs
+
+        text = geocoding_csv(catalogue)
+        (path,) = write_outputs({"geocoding.csv": text}, args.out)
+        print(f"Wrote {path} ({text.count(chr(10)) - 1} names)")
+    return 1 if failed else 0
 
 
 def _count(number: int, noun: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import re
 import subprocess
 import sys
@@ -11,6 +12,8 @@ from pathlib import Path
 import pytest
 
 from build_maps import main
+from events.catalogue import Catalogue
+from events.model import Front, Territory
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -93,3 +96,50 @@ def test_bad_option_value_exits_2_with_usage() -> None:
     )
     assert result.returncode == 2
     assert "argument --lang: invalid choice: 'de'" in result.stderr
+
+
+def test_geocode_explains_the_match_and_its_rivals(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["geocode", "Kulp", "Smyrna'da"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[:4] == [
+        "Kulp → Kulp (Tuzluca, Iğdır, Turkey): 40.0387 N, 43.6521 E",
+        "  source: curated (geo/places.yaml, id kulp-tuzluca, GeoNames 738541)",
+        "  confidence: high (curated in geo/places.yaml)",
+        "  also: Kulp, Turkey (38.4975 N, 41.0067 E; GeoNames 305750)",
+    ]
+    assert "Smyrna'da → İzmir (İzmir, Turkey): 38.4127 N, 27.1384 E" in lines
+
+
+def test_geocode_near_picks_the_other_namesake(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["geocode", "Kulp", "--near", "Diyarbakır"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Kulp → Kulp (Kulp, Turkey): 38.4975 N, 41.0067 E\n  source: GeoNames 305750\n")
+
+
+def test_geocode_of_unknown_and_ambiguous_names_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["geocode", "Rulp", "Brest"]) == 1
+    errors = capsys.readouterr().err.splitlines()
+    assert errors[0] == "Rulp: unknown place 'Rulp' (did you mean 'Kulp' (Tuzluca, Iğdır, Turkey)?)"
+    assert errors[1].startswith("Brest: 'Brest' fits ")
+
+
+def test_geocode_report_lists_every_name_of_the_catalogue(
+    tmp_path: Path, catalogue: Catalogue, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["geocode", "--report", "--out", str(tmp_path)]) == 0
+    with (tmp_path / "geocoding.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    outlined: list[Territory | Front] = [*catalogue.territories, *catalogue.fronts]
+    anchors = [a for item in outlined for _, a in item.geometry.anchors() if isinstance(a, str)]
+    assert len(rows) == sum(len(e.places) for e in catalogue.events) + len(anchors)
+    kulp = next(r for r in rows if r["record"] == "treaty-of-gumru" and r["written"] == "Kulp")
+    assert (kulp["place_id"], kulp["source"], kulp["geonames_id"]) == ("kulp-tuzluca", "curated", "738541")
+    assert kulp["origin"].startswith("events/1920.yaml:")
+    assert f"Wrote {tmp_path / 'geocoding.csv'} ({len(rows)} names)" in capsys.readouterr().out
+
+
+def test_geocode_options_are_refused_elsewhere(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["check", "Kars"])
+    assert caught.value.code == 2
+    assert "names, --near, --country and --report belong to geocode, not check" in capsys.readouterr().err
