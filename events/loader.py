@@ -211,7 +211,7 @@ def _build_gazetteer(places: list[_Found[Place]], problems: list[Problem]) -> Ga
         point = geometries[place.id].representative_point()
         return (point.x, point.y)
 
-    for found in sorted(places, key=lambda f: not _is_town(f.record)):
+    for found in sorted(places, key=lambda f: _placing_order(f.record)):
         place = found.record
         if place.geometry is None:
             assert place.geonames_id is not None
@@ -233,8 +233,14 @@ def _build_gazetteer(places: list[_Found[Place]], problems: list[Problem]) -> Ga
     return Gazetteer({k: v for k, v in by_id.items() if k in geometries}, geometries, geonames)
 
 
-def _is_town(place: Place) -> bool:
-    return place.geometry is None or (place.geometry.point is not None and place.geometry.buffer_km is None)
+def _placing_order(place: Place) -> int:
+    """Pins first, then points given outright, then points and outlines anchored on those."""
+    spec = place.geometry
+    if spec is None:
+        return 0
+    if isinstance(spec.point, tuple):
+        return 1
+    return 2 if spec.point is not None else 3
 
 
 def _build_one(found: _Found[Any], locate: Any, problems: list[Problem]) -> BaseGeometry | None:

@@ -242,6 +242,8 @@ class Gazetteer:
     # --- candidates and messages ------------------------------------------------------------
 
     def _from_place(self, place: Place) -> _Candidate:
+        if place.id not in self.geometries:
+            raise PlaceLookupError(f"'{place.id}' is not placed yet: anchor on a town placed before it")
         point = self.geometries[place.id].representative_point()
         city = self.geonames.city(place.geonames_id) if self.geonames and place.geonames_id else None
         return _Candidate(

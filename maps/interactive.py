@@ -97,7 +97,8 @@ def atlas_html(catalogue: Catalogue, *, lang: Lang, offline: bool, initial: dt.d
 
     for layer in layers:
         layer.add_to(atlas)
-    folium.LayerControl(collapsed=False, position="topright").add_to(atlas)
+    # Collapsed: open, the list of layers would hide the Caucasus, where much of 1920–21 happens.
+    folium.LayerControl(collapsed=True, position="topright").add_to(atlas)
     AtlasControl(_config(catalogue, lang, events, initial), layers).add_to(atlas)
     renumber(figure)
     page: str = figure.render()

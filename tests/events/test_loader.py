@@ -47,7 +47,7 @@ def test_user_events_are_added_and_sorted(
     loaded = load_catalogue([path])
     assert len(loaded.events) == len(catalogue.events) + 1
     assert [p.id for p in loaded.event_places["user-event"]] == ["gumru"]
-    starts = [(e.when.start, e.id) for e in loaded.events]
+    starts = [(e.when.start, e.when.end, e.id) for e in loaded.events]
     assert starts == sorted(starts)
 
 
