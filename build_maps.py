@@ -5,6 +5,7 @@ Commands:
   python build_maps.py check           validate the catalogue only; write nothing
   python build_maps.py geocode NAME…   where each name is placed, from which source, and why
   python build_maps.py geocode --report   output/geocoding.csv for every name in the catalogue
+  python build_maps.py where PLACE DATE   who held a place that day, by which record and source
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ EPILOG = """examples:
   python build_maps.py geocode Gümrü "Batum'da" Smyrna   how these names are placed
   python build_maps.py geocode Kulp --near Diyarbakır   the Kulp nearest Diyarbakır
   python build_maps.py geocode --report             audit every name: output/geocoding.csv
+  python build_maps.py where Kars 1920-09-01        who held Kars that day, and on whose word
 """
 
 
@@ -46,11 +48,13 @@ def _parser() -> argparse.ArgumentParser:
         "command",
         nargs="?",
         default="build",
-        choices=["build", "check", "geocode"],
+        choices=["build", "check", "geocode", "where"],
         help="build (default): write the atlas and exports; check: validate only; "
-        "geocode: explain where place names are put",
+        "geocode: explain where place names are put; where: who held a place on a day",
     )
-    parser.add_argument("names", nargs="*", metavar="NAME", help="geocode: the place names to look up")
+    parser.add_argument(
+        "names", nargs="*", metavar="NAME", help="geocode: place names; where: a place and a YYYY-MM-DD date"
+    )
     parser.add_argument("--near", metavar="PLACE", help="geocode: pick the namesake nearest this place")
     parser.add_argument("--country", metavar="CODE", help="geocode: keep namesakes in this country (e.g. GE)")
     parser.add_argument(
@@ -91,8 +95,15 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
-    if args.command != "geocode" and (args.names or args.near or args.country or args.report):
+    if args.command not in ("geocode", "where") and (args.names or args.near or args.country or args.report):
         parser.error(f"names, --near, --country and --report belong to geocode, not {args.command}")
+    if args.command == "where":
+        if len(args.names) != 2:
+            parser.error("where needs a place and a date, e.g.: where Kars 1920-09-01")
+        try:
+            args.day = dt.date.fromisoformat(args.names[1])
+        except ValueError:
+            parser.error(f"where: expected a date as YYYY-MM-DD, e.g. 1920-09-01; found '{args.names[1]}'")
     if args.command == "geocode" and not (args.names or args.report):
         parser.error("geocode needs place names, or --report")
     started = time.perf_counter()
@@ -120,6 +131,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     if args.command == "geocode":
         return _geocode(catalogue, args)
+    if args.command == "where":
+        return _where(catalogue, args)
 
     from maps.build import render_all, write_outputs
 
@@ -152,6 +165,19 @@ def _geocode(catalogue: Catalogue, args: argparse.Namespace) -> int:
         (path,) = write_outputs({"geocoding.csv": text}, args.out)
         print(f"Wrote {path} ({text.count(chr(10)) - 1} names)")
     return 1 if failed else 0
+
+
+def _where(catalogue: Catalogue, args: argparse.Namespace) -> int:
+    from events.where import describe_answer, where
+    from geo.gazetteer import PlaceLookupError
+
+    try:
+        place = catalogue.gazetteer.resolve(args.names[0])
+    except PlaceLookupError as error:
+        print(f"{args.names[0]}: {error}", file=sys.stderr)
+        return 1
+    print(describe_answer(catalogue, where(catalogue, place, args.day), args.lang))
+    return 0
 
 
 def _count(number: int, noun: str) -> str:

@@ -15,18 +15,20 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
-from shapely.geometry import Point
+from shapely.geometry import MultiPolygon, Point
 from shapely.geometry.base import BaseGeometry
 from shapely.validation import explain_validity
 
 from events.catalogue import Catalogue
 from events.model import Event, Front, Territory
+from events.remainder import split_remainders
 from geo import geometry
 from geo._validate import validate_item, validate_list
 from geo._yaml import Located, PathKey, load_located
 from geo.errors import InputError, Problem, display_path
 from geo.gazetteer import Gazetteer, PlaceLookupError
 from geo.geonames import GeoNames
+from geo.land import clip_to_land
 from geo.places import Place, PlaceRef
 from geo.records import SourceRef, Work
 
@@ -89,20 +91,27 @@ def load_catalogue(extra: Sequence[Path] = (), *, bundled: bool = True) -> Catal
         [good[p] for p in files.events if p in good], events, gazetteer, problems
     )
     shapes = _build_shapes([*territories, *fronts], gazetteer, problems)
-    _check_control_overlaps(territories, shapes, problems)
+    _check_control_overlaps([t for t in territories if not t.record.remainder], shapes, problems)
+    _settle_remainder_outlines(territories, shapes)
+    drawn, pieces, parent = split_remainders([t.record for t in territories], shapes)
+    _check_remainder_overlaps(drawn, pieces, parent, territories, problems)
 
     if problems:
         raise InputError(problems)
     dated: list[_Found[Event] | _Found[Territory] | _Found[Front]] = [*events, *territories, *fronts]
+    origin_of = {f.record.id: f.origin for f in territories}
     return Catalogue(
         works=works,
         gazetteer=gazetteer,
         events=tuple(sorted((f.record for f in events), key=lambda e: (e.when.start, e.when.end, e.id))),
-        territories=tuple(sorted((f.record for f in territories), key=lambda t: (t.when.start, t.id))),
+        territories=tuple(sorted(drawn, key=lambda t: (t.when.start, t.id))),
         fronts=tuple(sorted((f.record for f in fronts), key=lambda f: (f.when.start, f.id))),
         event_places=event_places,
-        shapes=shapes,
-        origins={f.record.id: f.origin for f in dated},
+        shapes={**shapes, **pieces},
+        origins={
+            **{f.record.id: f.origin for f in dated},
+            **{piece: origin_of[record] for piece, record in parent.items()},
+        },
         places=dict(sorted(gazetteer.places.items())),
     )
 
@@ -243,7 +252,9 @@ def _placing_order(place: Place) -> int:
     return 2 if spec.point is not None else 3
 
 
-def _build_one(found: _Found[Any], locate: Any, problems: list[Problem]) -> BaseGeometry | None:
+def _build_one(
+    found: _Found[Any], locate: Any, problems: list[Problem], outline: Any = None
+) -> BaseGeometry | None:
     spec: geometry.GeometrySpec = found.record.geometry
     failed = False
     for sub, anchor in spec.anchors():
@@ -262,9 +273,15 @@ def _build_one(found: _Found[Any], locate: Any, problems: list[Problem]) -> Base
         except PlaceLookupError as error:
             problems.append(found.problem(("geometry", *sub), str(error)))
             failed = True
+    if spec.outline_of is not None:
+        try:
+            outline(spec.outline_of)
+        except (PlaceLookupError, TypeError) as error:
+            problems.append(found.problem(("geometry", "outline_of"), str(error)))
+            return None
     if failed:
         return None
-    shape = geometry.build(spec, locate)
+    shape = geometry.build(spec, locate, outline)
     if shape.is_empty or not shape.is_valid:
         why = explain_validity(shape) if not shape.is_empty else "empty"
         problems.append(
@@ -326,12 +343,74 @@ def _build_shapes(
         point = gazetteer.geometry(gazetteer.resolve(anchor)).representative_point()
         return (point.x, point.y)
 
+    def outline(name: str) -> BaseGeometry:
+        region = gazetteer.geometry(gazetteer.resolve(name))
+        if region.geom_type not in ("Polygon", "MultiPolygon"):
+            raise PlaceLookupError(f"'{name}' is a point, not a region with an outline")
+        return region
+
     shapes: dict[str, BaseGeometry] = {}
     for item in found:
-        shape = _build_one(item, locate, problems)
+        shape = _build_one(item, locate, problems, outline)
         if shape is not None:
             shapes[item.record.id] = shape
     return shapes
+
+
+def _settle_remainder_outlines(territories: list[_Found[Territory]], shapes: dict[str, BaseGeometry]) -> None:
+    """Cut each remainder's outline to the mainland, and to what earlier remainders' leave.
+
+    Outlines may run out to sea past the coast towns; and where two regions' outlines meet (the
+    Straits, between Anatolia and Thrace) the one defined first keeps the shore it reaches.
+    """
+    settled: list[BaseGeometry] = []
+    for found in territories:
+        record = found.record
+        if not record.remainder or record.id not in shapes:
+            continue
+        outline = _mainland(clip_to_land(shapes[record.id]))
+        others = [s for s in settled if not s.equals(outline)]
+        if others:
+            shapes[record.id] = geometry.union([outline.difference(geometry.union(others))])
+        else:
+            shapes[record.id] = outline
+        settled.append(outline)
+
+
+def _mainland(area: BaseGeometry) -> BaseGeometry:
+    """The largest piece: a widened coastal outline also catches offshore islands (Lesbos off
+    Ayvalık), which are not the region's."""
+    if isinstance(area, MultiPolygon):
+        return max(area.geoms, key=lambda part: part.area)
+    return area
+
+
+def _check_remainder_overlaps(
+    drawn: list[Territory],
+    pieces: dict[str, BaseGeometry],
+    parent: dict[str, str],
+    found: list[_Found[Territory]],
+    problems: list[Problem],
+) -> None:
+    """Two remainders (say Anatolia's and Thrace's) must not claim the same ground either."""
+    by_id = {f.record.id: f for f in found}
+    dated = [t for t in drawn if t.id in pieces]
+    for i, a in enumerate(dated):
+        for b in dated[i + 1 :]:
+            if parent[a.id] == parent[b.id] or a.holder == b.holder:
+                continue
+            if a.when.end < b.when.start or b.when.end < a.when.start:
+                continue
+            if pieces[a.id].intersection(pieces[b.id]).area > 1e-4:
+                first = max(a.when.start, b.when.start).isoformat()
+                problems.append(
+                    by_id[parent[b.id]].problem(
+                        ("geometry",),
+                        f"overlaps the remainder '{parent[a.id]}' on {first}; "
+                        "the outlines of two remainders must not overlap",
+                    )
+                )
+                return
 
 
 def _check_control_overlaps(

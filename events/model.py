@@ -88,11 +88,15 @@ class Territory(Record):
     certainty: Certainty
     precision_km: Annotated[float, Field(gt=0)]
     contested: bool = False
+    # The outline minus every other control territory in force: see events/remainder.py.
+    remainder: bool = False
     sources: Sources
     note: Text | None = None
 
     @model_validator(mode="after")
     def _shape_fits_kind(self) -> Territory:
+        if self.remainder and self.kind != "control":
+            raise ValueError("only a control territory can be the remainder of its outline")
         is_line = self.geometry.line is not None and self.geometry.buffer_km is None
         if (self.kind == "line") != is_line:
             wanted = (

@@ -184,7 +184,9 @@ class Gazetteer:
         if best.primary and not second.primary:
             why = "the only one whose main name it is; the others bear it as an alternate name"
             return self._city_match(written, best, "high", why, others)
-        if best.population >= DOMINANCE * max(second.population, 1):
+        # GeoNames gives 0 for an unknown population (Şarköy's district seat among them): an
+        # unknown never counts as small.
+        if second.population > 0 and best.population >= DOMINANCE * second.population:
             why = f"the largest of {len(cities)} namesakes ({best.population:,} inhabitants)"
             return self._city_match(written, best, "medium", why, others)
         raise PlaceLookupError(self._ambiguous(written, candidates))

@@ -29,20 +29,26 @@ PRECISION_DEG = 1e-4
 
 
 class GeometrySpec(Record):
-    """Exactly one of point, line, polygon, polygons; optionally widened by buffer_km."""
+    """Exactly one of point, line, polygon, polygons, outline_of; optionally widened by buffer_km.
+
+    `outline_of` names a region of the gazetteer (e.g. Anadolu) whose outline is reused, so one
+    outline serves every record drawn on it.
+    """
 
     point: Anchor | None = None
     line: Annotated[list[Anchor], Field(min_length=2)] | None = None
     polygon: Annotated[list[Anchor], Field(min_length=3)] | None = None
     polygons: Annotated[list[Annotated[list[Anchor], Field(min_length=3)]], Field(min_length=1)] | None = None
+    outline_of: str | None = None
     buffer_km: Annotated[float, Field(gt=0, le=500)] | None = None
 
     @model_validator(mode="after")
     def _one_shape(self) -> GeometrySpec:
-        given = [k for k in ("point", "line", "polygon", "polygons") if getattr(self, k) is not None]
+        kinds = ("point", "line", "polygon", "polygons", "outline_of")
+        given = [k for k in kinds if getattr(self, k) is not None]
         if len(given) != 1:
             found = ", ".join(given) if given else "none"
-            raise ValueError(f"expected exactly one of point, line, polygon, polygons; found {found}")
+            raise ValueError(f"expected exactly one of {', '.join(kinds)}; found {found}")
         return self
 
     def anchors(self) -> list[tuple[tuple[str | int, ...], Anchor]]:
@@ -59,10 +65,18 @@ class GeometrySpec(Record):
         return found
 
 
-def build(spec: GeometrySpec, locate: Callable[[Anchor], LonLat]) -> BaseGeometry:
+def build(
+    spec: GeometrySpec,
+    locate: Callable[[Anchor], LonLat],
+    outline: Callable[[str], BaseGeometry] | None = None,
+) -> BaseGeometry:
     """Turn a spec into a valid shapely geometry in lon/lat, anchors resolved by `locate`."""
     shape: BaseGeometry
-    if spec.point is not None:
+    if spec.outline_of is not None:
+        if outline is None:
+            raise ValueError("outline_of needs the gazetteer's regions")
+        shape = outline(spec.outline_of)
+    elif spec.point is not None:
         shape = Point(locate(spec.point))
     elif spec.line is not None:
         shape = LineString([locate(a) for a in spec.line])

@@ -7,6 +7,12 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from shapely import set_precision
+from shapely.geometry import shape
+from shapely.geometry.base import BaseGeometry
+
+from geo.geometry import PRECISION_DEG, union
+
 LAND = Path(__file__).resolve().parent / "data" / "land.geojson"
 
 
@@ -14,3 +20,23 @@ LAND = Path(__file__).resolve().parent / "data" / "land.geojson"
 def land_geojson() -> dict[str, Any]:
     data: dict[str, Any] = json.loads(LAND.read_text(encoding="utf-8"))
     return data
+
+
+# The coast a clipped area follows is simplified to about 1 km: far finer than any outline's
+# stated precision (10 km and more), and it keeps the page small.
+COAST_TOLERANCE_DEG = 0.01
+
+
+@cache
+def land_shape() -> BaseGeometry:
+    """The land as one shapely geometry, for clipping drawn areas to the coast."""
+    return union([shape(f["geometry"]) for f in land_geojson()["features"]])
+
+
+def clip_to_land(area: BaseGeometry) -> BaseGeometry:
+    """The part of an area on land: outlines joined through coastal towns cut across bays and
+    straits, and a zone 'of Anatolia' should not be coloured over the sea. An area wholly at sea
+    (an anchorage) is left as it is."""
+    clipped = area.intersection(land_shape()).simplify(COAST_TOLERANCE_DEG, preserve_topology=True)
+    clipped = set_precision(clipped, PRECISION_DEG)
+    return area if clipped.is_empty else clipped

@@ -16,6 +16,7 @@ from events.dates import When
 from events.model import Event, Front, Lang, Territory
 from events.vocabulary import CATEGORY_STYLE
 from geo.holders import HOLDERS
+from geo.land import clip_to_land
 from geo.places import Place
 from geo.records import SourceRef
 from maps.i18n import label, when_text
@@ -98,10 +99,11 @@ def _event(catalogue: Catalogue, event: Event, lang: Lang) -> Feature:
 
 def _territory(catalogue: Catalogue, territory: Territory, lang: Lang) -> Feature:
     holder = HOLDERS[territory.holder]
+    area = catalogue.shape(territory)
     return {
         "type": "Feature",
         "id": territory.id,
-        "geometry": _geojson(catalogue.shape(territory)),
+        "geometry": _geojson(area if territory.kind == "line" else clip_to_land(area)),
         "properties": {
             "id": territory.id,
             "layer": "territory",

@@ -129,6 +129,13 @@ def test_a_geonames_town_shows_the_spelling_written_and_its_modern_name(geonames
     assert (place.modern.tr, place.modern.en) == ("Alexandroupoli, Yunanistan", "Alexandroupoli, Greece")
 
 
+def test_an_unknown_population_never_decides(geonames_only: Gazetteer) -> None:
+    # Şarköy on the Marmara (GeoNames 740000) has no population in GeoNames; a village of 506
+    # people must not win over it.
+    with pytest.raises(PlaceLookupError, match=r"'Şarköy' fits 2 places"):
+        geonames_only.resolve("Şarköy")
+
+
 def test_an_ambiguous_name_fails_naming_its_candidates(geonames_only: Gazetteer) -> None:
     with pytest.raises(PlaceLookupError) as caught:
         geonames_only.resolve("Brest")

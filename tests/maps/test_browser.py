@@ -137,7 +137,7 @@ def test_time_control_changes_what_is_drawn(built: Path, open_page: Callable[[Pa
     armenia, ankara = HOLDERS["armenia"].colour, HOLDERS["ankara"].colour
     atlas = open_page(built, "#1920-09-01")
     assert atlas.page.locator(".mm-date").inner_text() == "1 Eylül 1920"
-    assert atlas.filled(armenia) >= 1 and atlas.filled(ankara) == 0
+    assert atlas.filled(armenia) >= 1
     assert same_hue(atlas.hue_at(*KARS), armenia)
     events_before = atlas.page.locator(".leaflet-marker-pane *, path.leaflet-interactive").count()
 
