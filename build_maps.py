@@ -84,6 +84,12 @@ def _parser() -> argparse.ArgumentParser:
         help="link Leaflet from a CDN instead of inlining it (smaller file, needs network)",
     )
     parser.add_argument(
+        "--stops",
+        type=Path,
+        metavar="FILE",
+        help="lecture stops (YAML) for the atlas's stop list (default: maps/tours/default.yaml)",
+    )
+    parser.add_argument(
         "--date",
         type=dt.date.fromisoformat,
         metavar="YYYY-MM-DD",
@@ -113,10 +119,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         catalogue = load_catalogue(args.events)
     except InputError as error:
-        for problem in error.problems:
-            print(f"Error: {problem}", file=sys.stderr)
-        print(f"{_count(len(error.problems), 'problem')} found; nothing was written.", file=sys.stderr)
-        return 1
+        return _report(error)
     summary = ", ".join(
         _count(len(items), noun)
         for items, noun in (
@@ -135,8 +138,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _where(catalogue, args)
 
     from maps.build import render_all, write_outputs
+    from maps.stops import DEFAULT_TOUR, load_stops
 
-    files = render_all(catalogue, lang=args.lang, offline=not args.cdn, initial=args.date)
+    try:
+        stops = load_stops(catalogue, args.stops or DEFAULT_TOUR)
+    except InputError as error:
+        return _report(error)
+    files = render_all(catalogue, lang=args.lang, offline=not args.cdn, initial=args.date, stops=stops)
     written = write_outputs(files, args.out)
     elapsed = time.perf_counter() - started
     print(f"Built {summary} into {args.out} in {elapsed:.1f} s:")
@@ -165,6 +173,13 @@ def _geocode(catalogue: Catalogue, args: argparse.Namespace) -> int:
         (path,) = write_outputs({"geocoding.csv": text}, args.out)
         print(f"Wrote {path} ({text.count(chr(10)) - 1} names)")
     return 1 if failed else 0
+
+
+def _report(error: InputError) -> int:
+    for problem in error.problems:
+        print(f"Error: {problem}", file=sys.stderr)
+    print(f"{_count(len(error.problems), 'problem')} found; nothing was written.", file=sys.stderr)
+    return 1
 
 
 def _where(catalogue: Catalogue, args: argparse.Namespace) -> int:

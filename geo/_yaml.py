@@ -12,8 +12,21 @@ from geo.errors import Problem, display_path
 
 PathKey = tuple[str | int, ...]
 
+
+
+def _without_timestamps(base: type[yaml.SafeLoader]) -> type[yaml.SafeLoader]:
+    """A safe loader that keeps `1920-12-03` as text. Dates here are EDTF strings, read by our
+    own parser with a clear message; YAML's timestamps would crash on `1920-13-01` instead."""
+    resolvers = {
+        first: [(tag, regexp) for tag, regexp in rules if tag != "tag:yaml.org,2002:timestamp"]
+        for first, rules in base.yaml_implicit_resolvers.items()
+    }
+    return type(f"Dateless{base.__name__}", (base,), {"yaml_implicit_resolvers": resolvers})
+
+
 # libyaml's parser keeps the same marks and is ~10× faster; pure Python where it is absent.
-_Parser: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_Parser = _without_timestamps(getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+_Constructor = _without_timestamps(yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -68,7 +81,7 @@ def load_located(path: Path) -> Located | Problem:
     duplicate = _record_marks(root, (), located)
     if duplicate is not None:
         return duplicate
-    loader = yaml.SafeLoader(text)
+    loader = _Constructor(text)
     try:
         data = loader.construct_document(root)
     except yaml.constructor.ConstructorError as error:

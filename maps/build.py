@@ -7,26 +7,63 @@ import json
 import os
 import shutil
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from events.catalogue import Catalogue
 from events.model import Lang
+from maps.embed import embed_guide
 from maps.features import collection, event_features, front_features, place_features, territory_features
-from maps.interactive import atlas_html
+from maps.i18n import label
+from maps.interactive import PERIOD_END, PERIOD_START, atlas_html, compare_html
+from maps.slices import year_slice
+from maps.stops import PlacedStop
+
+YEARS = (1919, 1920, 1921, 1922, 1923)
 
 
 def render_all(
-    catalogue: Catalogue, *, lang: Lang, offline: bool, initial: dt.date | None = None
+    catalogue: Catalogue,
+    *,
+    lang: Lang,
+    offline: bool,
+    initial: dt.date | None = None,
+    stops: Sequence[PlacedStop] = (),
 ) -> dict[str, str]:
     """Every output file's relative path and text, rendered in memory before anything is written."""
-    return {
-        "index.html": atlas_html(catalogue, lang=lang, offline=offline, initial=initial),
-        "data/events.geojson": _geojson_text(collection(event_features(catalogue, lang))),
-        "data/places.geojson": _geojson_text(collection(place_features(catalogue, lang))),
-        "data/territories.geojson": _geojson_text(collection(territory_features(catalogue, lang))),
-        "data/fronts.geojson": _geojson_text(collection(front_features(catalogue, lang))),
+    files = {
+        "index.html": atlas_html(catalogue, lang=lang, offline=offline, initial=initial, stops=stops),
+        "compare.html": compare_html(catalogue, lang=lang, offline=offline),
     }
+    for year in YEARS:
+        files[f"{year}.html"] = _year_page(catalogue, year, lang=lang, offline=offline)
+    files["embed.md"] = embed_guide(lang)
+    files.update(
+        {
+            "data/events.geojson": _geojson_text(collection(event_features(catalogue, lang))),
+            "data/places.geojson": _geojson_text(collection(place_features(catalogue, lang))),
+            "data/territories.geojson": _geojson_text(collection(territory_features(catalogue, lang))),
+            "data/fronts.geojson": _geojson_text(collection(front_features(catalogue, lang))),
+        }
+    )
+    return files
+
+
+def _year_page(catalogue: Catalogue, year: int, *, lang: Lang, offline: bool) -> str:
+    """One year only: what was in force or happened in it, small enough for an iframe."""
+    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    span = (max(first, PERIOD_START), min(last, PERIOD_END))
+    within = year_slice(catalogue, *span)
+    starts = [e.when.start for e in within.events if e.when.start >= span[0]]
+    return atlas_html(
+        within,
+        lang=lang,
+        offline=offline,
+        initial=min(starts) if starts else span[0],
+        span=span,
+        title=label("year_title", lang).format(year),
+    )
 
 
 def write_outputs(files: dict[str, str], out_dir: Path) -> list[Path]:

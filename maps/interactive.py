@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from collections.abc import Sequence
 from typing import Any
 
 import folium
@@ -15,15 +16,28 @@ from events.model import Lang
 from events.vocabulary import CATEGORIES, CATEGORY_STYLE
 from geo.holders import HOLDERS
 from geo.land import land_geojson
+from maps import search
 from maps.assets import assets
 from maps.features import Feature, collection, event_features, front_features, territory_features
 from maps.i18n import LABELS, MONTHS, label
 from maps.stable_ids import renumber
+from maps.stops import PlacedStop
 
 # The span of the time control: from the Armistice of Mudros to the eve of the Republic.
 PERIOD_START = dt.date(1918, 10, 30)
 PERIOD_END = dt.date(1923, 10, 29)
-CENTRE = (39.8, 36.5)  # lat, lon: Anatolia with Thrace and the Caucasus in view at zoom 6
+# lat, lon: Thrace to the Caucasus in view at zoom 6, clear of the legend in the south-east.
+CENTRE = (39.4, 37.6)
+GROUPS = ("areas", "fronts", "events", "base")
+# The comparison page's default pair: the treaty imposed against the treaty won.
+COMPARE_DATES = (dt.date(1920, 8, 10), dt.date(1923, 7, 24))
+# An optional base layer for when the page is online: shaded relief with no modern labels or
+# borders. Off by default; nothing is requested unless the reader switches it on.
+RELIEF_TILES = {
+    "url": "https://server.arcgisonline.com/ArcGIS/rest/services/World_Shaded_Relief/MapServer/tile/{z}/{y}/{x}",
+    "attribution": "Relief: Esri, USGS",
+    "maxZoom": 13,
+}
 
 
 class AtlasControl(MacroElement):
@@ -46,8 +60,63 @@ class AtlasControl(MacroElement):
         self.layers = layers
 
 
-def atlas_html(catalogue: Catalogue, *, lang: Lang, offline: bool, initial: dt.date | None = None) -> str:
-    """The whole page as text; deterministic for the same catalogue and options."""
+def atlas_html(
+    catalogue: Catalogue,
+    *,
+    lang: Lang,
+    offline: bool,
+    initial: dt.date | None = None,
+    stops: Sequence[PlacedStop] = (),
+    span: tuple[dt.date, dt.date] | None = None,
+    title: str | None = None,
+) -> str:
+    """The whole page as text; deterministic for the same catalogue and options.
+
+    `span` narrows the time control (the per-year pages); `stops` adds the lecture-stop list.
+    """
+    figure = _figure(lang, offline, title or label("title", lang))
+    atlas = _map(catalogue, lang, initial=initial, stops=stops, span=span)
+    figure.add_child(atlas)
+    return _render(figure, lang)
+
+
+def compare_html(
+    catalogue: Catalogue, *, lang: Lang, offline: bool, dates: tuple[dt.date, dt.date] = COMPARE_DATES
+) -> str:
+    """Two dates side by side with one pan and zoom; `compare.html#1920-08-10/1923-07-24`."""
+    figure = _figure(lang, offline, label("compare_title", lang))
+    compare = [d.isoformat() for d in dates]
+    for side, initial in (("0%", dates[0]), ("50%", dates[1])):
+        atlas = _map(catalogue, lang, initial=initial, left=side, width="50%", hash_=False, compare=compare)
+        figure.add_child(atlas)
+    return _render(figure, lang)
+
+
+def _figure(lang: Lang, offline: bool, title: str) -> Figure:
+    figure = Figure()
+    figure.header.add_child(Element(f"<title>{html.escape(title)}</title>"), name="title")
+    figure.header.add_child(Element(assets(offline=offline).head_html), name="atlas_assets")
+    return figure
+
+
+def _render(figure: Figure, lang: Lang) -> str:
+    renumber(figure)
+    page: str = figure.render()
+    return page.replace("<html>", f'<html lang="{lang}">', 1)
+
+
+def _map(
+    catalogue: Catalogue,
+    lang: Lang,
+    *,
+    initial: dt.date | None,
+    stops: Sequence[PlacedStop] = (),
+    span: tuple[dt.date, dt.date] | None = None,
+    left: str = "0%",
+    width: str = "100%",
+    hash_: bool = True,
+    compare: list[str] | None = None,
+) -> folium.Map:
     atlas = folium.Map(
         location=CENTRE,
         zoom_start=6,
@@ -56,16 +125,16 @@ def atlas_html(catalogue: Catalogue, *, lang: Lang, offline: bool, initial: dt.d
         max_zoom=12,
         control_scale=True,
         zoom_control=True,
+        width=width,
+        height="100%",
+        left=left,
+        top="0%",
+        position="absolute",
     )
     # Leaflet is supplied by maps.assets (inline or CDN); folium's other defaults
-    # (jQuery, Bootstrap, Font Awesome from CDNs) are not used by this page.
+    # (jQuery, Bootstrap, Font Awesome from CDNs) are not used by these pages.
     atlas.default_js = []
     atlas.default_css = []
-    figure = atlas.get_root()
-    assert isinstance(figure, Figure)
-    figure.header.add_child(Element(f"<title>{html.escape(label('title', lang))}</title>"), name="title")
-    figure.header.add_child(Element(assets(offline=offline).head_html), name="atlas_assets")
-
     folium.GeoJson(
         land_geojson(),
         name="land",
@@ -78,31 +147,47 @@ def atlas_html(catalogue: Catalogue, *, lang: Lang, offline: bool, initial: dt.d
             "fillOpacity": 1.0,
         },
     ).add_to(atlas)
-
-    territories = territory_features(catalogue, lang)
-    layers: list[folium.GeoJson] = []
-    for features, key, show in (
-        ([f for f in territories if f["properties"]["kind"] == "control"], "layer_control", True),
-        ([f for f in territories if f["properties"]["kind"] != "control"], "layer_zones", False),
-        (front_features(catalogue, lang), "layer_fronts", True),
-    ):
-        if features:
-            layers.append(_layer(features, label(key, lang), show))
-    events = event_features(catalogue, lang)
-    for category in CATEGORIES:
-        in_category = [f for f in events if f["properties"]["category"] == category]
-        if in_category:
-            name = f"{label('layer_events', lang)}: {in_category[0]['properties']['category_label']}"
-            layers.append(_layer(in_category, name, True))
-
+    layers, meta = _layers(catalogue, lang)
     for layer in layers:
         layer.add_to(atlas)
-    # Collapsed: open, the list of layers would hide the Caucasus, where much of 1920–21 happens.
-    folium.LayerControl(collapsed=True, position="topright").add_to(atlas)
-    AtlasControl(_config(catalogue, lang, events, initial), layers).add_to(atlas)
-    renumber(figure)
-    page: str = figure.render()
-    return page.replace("<html>", f'<html lang="{lang}">', 1)
+    config = _config(catalogue, lang, layers_meta=meta, initial=initial, stops=stops)
+    if span is not None:
+        config["start"], config["end"] = span[0].isoformat(), span[1].isoformat()
+    config["hash"] = hash_
+    if compare is not None:
+        config["compare"] = compare
+    AtlasControl(config, layers).add_to(atlas)
+    return atlas
+
+
+def _layers(catalogue: Catalogue, lang: Lang) -> tuple[list[folium.GeoJson], list[dict[str, Any]]]:
+    """The overlay layers in drawing order, and for each its key, group, label and default."""
+    territories = territory_features(catalogue, lang)
+    fronts = front_features(catalogue, lang)
+    events = event_features(catalogue, lang)
+    specs: list[tuple[str, str, str, bool, list[Feature]]] = [
+        ("control", "areas", label("layer_control", lang), True,
+         [f for f in territories if f["properties"]["kind"] == "control"]),
+        ("zones", "areas", label("layer_zones", lang), False,
+         [f for f in territories if f["properties"]["kind"] in ("claim", "treaty_zone")]),
+        ("lines", "areas", label("layer_lines", lang), True,
+         [f for f in territories if f["properties"]["kind"] == "line"]),
+    ]  # fmt: skip
+    for theatre in ("western", "eastern", "southern"):
+        in_theatre = [f for f in fronts if f["properties"]["theatre"] == theatre]
+        specs.append((f"fronts-{theatre}", "fronts", label(f"theatre_{theatre}", lang), True, in_theatre))
+    for category in CATEGORIES:
+        in_category = [f for f in events if f["properties"]["category"] == category]
+        name = CATEGORY_STYLE[category][0 if lang == "tr" else 1]
+        specs.append((f"events-{category}", "events", name, True, in_category))
+    layers: list[folium.GeoJson] = []
+    meta: list[dict[str, Any]] = []
+    for key, group, name, show, features in specs:
+        if not features:
+            continue
+        layers.append(_layer(features, name, show))
+        meta.append({"key": key, "group": group, "label": name, "show": show})
+    return layers, meta
 
 
 def _layer(features: list[Feature], name: str, show: bool) -> folium.GeoJson:
@@ -153,24 +238,37 @@ def _style(feature: Feature) -> dict[str, Any]:
 
 
 def _config(
-    catalogue: Catalogue, lang: Lang, events: list[Feature], initial: dt.date | None
+    catalogue: Catalogue,
+    lang: Lang,
+    *,
+    layers_meta: list[dict[str, Any]],
+    initial: dt.date | None,
+    stops: Sequence[PlacedStop],
 ) -> dict[str, Any]:
-    starts = [dt.date.fromisoformat(f["properties"]["start"]) for f in events]
+    starts = [e.when.start for e in catalogue.events]
+    # The period of the struggle, widened to any dated fact outside it (the seeds cite a few).
     first = min([PERIOD_START, *starts])
     last = max([PERIOD_END, *starts])
     holders = sorted(
         {t.holder for t in catalogue.territories} | {s for f in catalogue.fronts for s in f.sides}
     )
-    categories = [c for c in CATEGORIES if any(f["properties"]["category"] == c for f in events)]
+    categories = [c for c in CATEGORIES if any(e.category == c for e in catalogue.events)]
     return {
         "start": first.isoformat(),
         "end": last.isoformat(),
         "initial": (initial or (min(starts) if starts else first)).isoformat(),
-        "eventDates": sorted({f["properties"]["start"] for f in events}),
+        "eventDates": sorted({d.isoformat() for d in starts}),
         "months": MONTHS[lang],
+        "lang": lang,
         "labels": {key: text[lang] for key, text in LABELS.items()},
         "playDaysPerTick": 3,
         "playTickMs": 100,
+        "layers": layers_meta,
+        "groups": [{"key": g, "label": label(f"group_{g}", lang)} for g in GROUPS],
+        "places": search.place_entries(catalogue, lang),
+        "events": search.event_entries(catalogue, lang),
+        "stops": [_stop_entry(s, lang) for s in stops],
+        "relief": RELIEF_TILES,
         "legend": [
             {"shape": "area", "colour": HOLDERS[h].colour, "label": HOLDERS[h].name(lang)} for h in holders
         ]
@@ -182,4 +280,18 @@ def _config(
             }
             for c in categories
         ],
+    }
+
+
+def _stop_entry(placed: PlacedStop, lang: Lang) -> dict[str, Any]:
+    stop = placed.stop
+    return {
+        "id": stop.id,
+        "date": stop.date.isoformat(),
+        "title": stop.title.get(lang),
+        "caption": stop.caption.get(lang),
+        "lat": round(placed.lat, 4),
+        "lon": round(placed.lon, 4),
+        "zoom": stop.zoom,
+        "layers": list(stop.layers),
     }

@@ -12,6 +12,7 @@ import pytest
 from events.catalogue import Catalogue
 from events.loader import load_catalogue
 from maps.build import render_all, write_outputs
+from maps.stops import PlacedStop, load_stops
 
 # Debian's chromium by default; ATLAS_CHROMIUM points elsewhere (e.g. Chrome on Windows or macOS).
 CHROMIUM = os.environ.get("ATLAS_CHROMIUM", "/usr/bin/chromium")
@@ -23,10 +24,22 @@ def catalogue() -> Catalogue:
 
 
 @pytest.fixture(scope="session")
-def built(catalogue: Catalogue, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def stops(catalogue: Catalogue) -> list[PlacedStop]:
+    return load_stops(catalogue)
+
+
+@pytest.fixture(scope="session")
+def built(catalogue: Catalogue, stops: list[PlacedStop], tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The bundled catalogue built once, offline, in Turkish: what `make maps` produces."""
     out = tmp_path_factory.mktemp("output")
-    write_outputs(render_all(catalogue, lang="tr", offline=True), out)
+    write_outputs(render_all(catalogue, lang="tr", offline=True, stops=stops), out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def built_en(catalogue: Catalogue, stops: list[PlacedStop], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("output-en")
+    write_outputs(render_all(catalogue, lang="en", offline=True, stops=stops), out)
     return out
 
 

@@ -76,8 +76,9 @@ def test_build_lists_what_it_wrote(tmp_path: Path, capsys: pytest.CaptureFixture
         lines[0],
     )
     written = [line.split(" (")[0].strip() for line in lines[1:]]
-    expected = ["index.html", "data/events.geojson", "data/places.geojson", "data/territories.geojson"]
-    assert written == [str(tmp_path / name) for name in [*expected, "data/fronts.geojson"]]
+    pages = ["index.html", "compare.html", *(f"{year}.html" for year in range(1919, 1924)), "embed.md"]
+    data = [f"data/{name}.geojson" for name in ("events", "places", "territories", "fronts")]
+    assert written == [str(tmp_path / name) for name in [*pages, *data]]
     page = (tmp_path / "index.html").read_text(encoding="utf-8")
     assert '<html lang="en">' in page and '"initial": "1920-12-03"' in page
 

@@ -1,4 +1,5 @@
-/* Millî Mücadele atlas: the time control, popups and legend over folium's Leaflet layers.
+/* Millî Mücadele atlas: time control, grouped layers, period place names, search, lecture
+ * stops and legend over folium's Leaflet layers; and the two-date comparison page.
  *
  * Dates are ISO day strings ("1920-12-03") compared as text, never as Date objects sorted by
  * default: that is what breaks other sliders before 1970. Day arithmetic uses Date.UTC, which
@@ -10,6 +11,7 @@
 
   var DAY_MS = 86400000;
   var ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+  var LABEL_ALL_ZOOM = 7;
 
   function isoToDay(iso) {
     var p = iso.split("-");
@@ -20,11 +22,41 @@
     return new Date(day * DAY_MS).toISOString().slice(0, 10);
   }
 
+  function addMonths(iso, months) {
+    var p = iso.split("-"), y = +p[0], m = +p[1] - 1 + months, d = +p[2];
+    y += Math.floor(m / 12);
+    m = ((m % 12) + 12) % 12;
+    var last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+    return dayToIso(Math.round(Date.UTC(y, m, Math.min(d, last)) / DAY_MS));
+  }
+
+  /* Case, Turkish i and diacritics folded, as the Python gazetteer folds names. */
+  function fold(text) {
+    return String(text).replace(/[İIı]/g, "i").toLowerCase().normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "").replace(/['’ʼʻ`´‘]/g, "").replace(/[^0-9a-z]+/g, " ").trim();
+  }
+
   function el(tag, className, text) {
     var node = document.createElement(tag);
     if (className) node.className = className;
     if (text !== undefined && text !== null) node.textContent = String(text);
     return node;
+  }
+
+  function button(parent, text, title, action, className) {
+    var b = el("button", "mm-button" + (className ? " " + className : ""), text);
+    b.type = "button";
+    b.title = title;
+    b.setAttribute("aria-label", title);
+    b.addEventListener("click", action);
+    parent.appendChild(b);
+    return b;
+  }
+
+  function quiet(box) {
+    L.DomEvent.disableClickPropagation(box);
+    L.DomEvent.disableScrollPropagation(box);
+    return box;
   }
 
   function field(parent, label, value) {
@@ -81,26 +113,58 @@
     return box;
   }
 
+  /* The name a place bore in a year, in a language, falling back to Turkish, then the first. */
+  function periodName(place, year, lang) {
+    var wanted = [lang, "tr"], i, j, n;
+    for (i = 0; i < wanted.length; i++) {
+      for (j = 0; j < place.n.length; j++) {
+        n = place.n[j];
+        if (n[1] === wanted[i] && (n[2] === null || year >= n[2]) && (n[3] === null || year <= n[3])) return n[0];
+      }
+    }
+    return place.n[0][0];
+  }
+
   function Atlas(map, config, groups) {
     this.map = map;
     this.config = config;
     this.entries = [];
+    this.byId = {};
+    this.layers = {};
     this.first = isoToDay(config.start);
     this.last = isoToDay(config.end);
     this.current = null;
     this.timer = null;
+    this.useHash = config.hash !== false;
     var self = this;
-    groups.forEach(function (group) {
+    groups.forEach(function (group, index) {
+      var meta = config.layers[index];
+      self.layers[meta.key] = { meta: meta, layer: group };
       group.eachLayer(function (sub) {
         var props = sub.feature.properties;
         sub.bindPopup(function () { return popupContent(props, config.labels); }, { maxWidth: 360 });
-        self.entries.push({ layer: sub, group: group, start: props.start, end: props.end });
+        var entry = { layer: sub, group: group, start: props.start, end: props.end, id: props.id };
+        self.entries.push(entry);
+        self.byId[props.id] = entry;
       });
     });
+    this.places = {};
+    config.places.forEach(function (p) { self.places[p.id] = p; });
+    this.labels = L.layerGroup().addTo(map);
+    map.on("zoomend", function () {
+      if (self.current) self.drawLabels(self.visibleEvents || {}, +self.current.slice(0, 4));
+    });
+    this.relief = null;
     this.buildTimeControl();
+    this.buildLayerControl();
+    this.buildSearch();
+    if (config.stops.length) this.buildStops();
     this.buildLegend();
-    window.addEventListener("hashchange", function () { self.setDate(self.hashDate() || self.current); });
-    this.setDate(this.hashDate() || config.initial);
+    this.listenToKeys();
+    if (this.useHash) {
+      window.addEventListener("hashchange", function () { self.setDate(self.hashDate() || self.current); });
+    }
+    this.setDate((this.useHash && this.hashDate()) || config.initial);
     map.getContainer().setAttribute("data-atlas-ready", "true");
   }
 
@@ -113,17 +177,45 @@
     var day = Math.min(this.last, Math.max(this.first, isoToDay(iso)));
     iso = dayToIso(day);
     this.current = iso;
+    var visibleEvents = {};
     this.entries.forEach(function (e) {
       var visible = e.start <= iso && iso <= e.end;
+      if (visible) visibleEvents[e.id] = true;
       var shown = e.group.hasLayer(e.layer);
       if (visible && !shown) e.group.addLayer(e.layer);
       else if (!visible && shown) e.group.removeLayer(e.layer);
     });
+    this.drawLabels(visibleEvents, +iso.slice(0, 4));
     this.slider.value = String(day - this.first);
     this.label.textContent = this.dayText(iso);
     this.label.setAttribute("datetime", iso);
-    document.documentElement.setAttribute("data-atlas-date", iso);
-    if (this.hashDate() !== iso) window.history.replaceState(null, "", "#" + iso);
+    this.map.getContainer().setAttribute("data-atlas-date", iso);
+    if (this.useHash) {
+      document.documentElement.setAttribute("data-atlas-date", iso);
+      if (this.hashDate() !== iso) window.history.replaceState(null, "", "#" + iso);
+    }
+    if (this.onDate) this.onDate(iso);
+  };
+
+  /* Labels under the name the place then bore: the places of the events drawn on this day,
+   * and, zoomed in to a region, every place of the catalogue's events. */
+  Atlas.prototype.drawLabels = function (visibleEvents, year) {
+    var self = this, lang = this.config.lang, close = this.map.getZoom() >= LABEL_ALL_ZOOM;
+    this.visibleEvents = visibleEvents;
+    this.labels.clearLayers();
+    this.config.places.forEach(function (place) {
+      if (!place.e.length) return;
+      if (!close && !place.e.some(function (id) { return visibleEvents[id]; })) return;
+      var name = periodName(place, year, lang);
+      var icon = L.divIcon({ className: "mm-label", html: "", iconSize: null });
+      var marker = L.marker([place.lat, place.lon], { icon: icon, interactive: false, keyboard: false });
+      marker.on("add", function () {
+        var node = marker.getElement();
+        node.textContent = name;
+        node.setAttribute("data-place", place.id);
+      });
+      self.labels.addLayer(marker);
+    });
   };
 
   Atlas.prototype.dayText = function (iso) {
@@ -139,6 +231,10 @@
       for (i = dates.length - 1; i >= 0; i--) if (dates[i] < current) { target = dates[i]; break; }
     }
     if (target) this.setDate(target);
+  };
+
+  Atlas.prototype.stepMonth = function (direction) {
+    this.setDate(addMonths(this.current, direction));
   };
 
   Atlas.prototype.togglePlay = function () {
@@ -164,35 +260,220 @@
     var control = L.control({ position: "bottomleft" });
     control.onAdd = function () {
       var box = el("div", "mm-time leaflet-bar");
-      function button(text, title, action) {
-        var b = el("button", "mm-button", text);
-        b.type = "button";
-        b.title = title;
-        b.setAttribute("aria-label", title);
-        b.addEventListener("click", action);
-        box.appendChild(b);
-        return b;
-      }
-      button("«", L10n.prev_event, function () { self.step(-1); });
-      self.playButton = button("▶", L10n.play, function () { self.togglePlay(); });
-      button("»", L10n.next_event, function () { self.step(1); });
+      button(box, "«", L10n.prev_event, function () { self.step(-1); });
+      button(box, "‹", L10n.prev_month, function () { self.stepMonth(-1); });
+      self.playButton = button(box, "▶", L10n.play, function () { self.togglePlay(); });
+      button(box, "›", L10n.next_month, function () { self.stepMonth(1); });
+      button(box, "»", L10n.next_event, function () { self.step(1); });
       self.slider = el("input", "mm-slider");
       self.slider.type = "range";
       self.slider.min = "0";
       self.slider.max = String(self.last - self.first);
       self.slider.step = "1";
       self.slider.setAttribute("aria-label", L10n.slider);
+      self.slider.title = L10n.keys;
       self.slider.addEventListener("input", function () {
         self.setDate(dayToIso(self.first + Number(self.slider.value)));
       });
       box.appendChild(self.slider);
       self.label = el("time", "mm-date");
       box.appendChild(self.label);
-      L.DomEvent.disableClickPropagation(box);
-      L.DomEvent.disableScrollPropagation(box);
-      return box;
+      return quiet(box);
     };
     control.addTo(this.map);
+  };
+
+  Atlas.prototype.listenToKeys = function () {
+    var self = this;
+    if (!this.useHash) return;  // two atlases on one page: keys would move both
+    document.addEventListener("keydown", function (event) {
+      var tag = event.target && event.target.tagName;
+      if (tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (event.key === "ArrowRight" || event.key === "ArrowLeft") {
+        var direction = event.key === "ArrowRight" ? 1 : -1;
+        if (event.shiftKey) self.stepMonth(direction); else self.step(direction);
+        event.preventDefault();
+      } else if (event.key === " ") {
+        self.togglePlay();
+        event.preventDefault();
+      }
+    });
+  };
+
+  /* The layer list, grouped under headings; folded to a button until pointed at. */
+  Atlas.prototype.buildLayerControl = function () {
+    var self = this, config = this.config;
+    var control = L.control({ position: "topright" });
+    control.onAdd = function () {
+      var box = el("div", "mm-layers leaflet-bar");
+      var toggle = button(box, "☰ " + config.labels.layers, config.labels.layers, function () {
+        box.classList.toggle("mm-open");
+      }, "mm-layers-toggle");
+      toggle.setAttribute("aria-haspopup", "true");
+      box.addEventListener("mouseenter", function () { box.classList.add("mm-open"); });
+      box.addEventListener("mouseleave", function () { box.classList.remove("mm-open"); });
+      var panel = el("div", "mm-layers-panel");
+      config.groups.forEach(function (group) {
+        var section = el("fieldset", "mm-layer-group");
+        section.setAttribute("data-group", group.key);
+        section.appendChild(el("legend", null, group.label));
+        config.layers.forEach(function (meta) {
+          if (meta.group !== group.key) return;
+          section.appendChild(self.checkbox(meta.key, meta.label, meta.show, function (on) { self.showLayer(meta.key, on); }));
+        });
+        if (group.key === "base") {
+          section.appendChild(self.checkbox("labels", config.labels.layer_labels, true, function (on) { self.showLayer("labels", on); }));
+          section.appendChild(self.checkbox("relief", config.labels.layer_relief, false, function (on) { self.showRelief(on); }));
+        }
+        if (section.children.length > 1) panel.appendChild(section);
+      });
+      box.appendChild(panel);
+      return quiet(box);
+    };
+    control.addTo(this.map);
+  };
+
+  Atlas.prototype.checkbox = function (key, text, checked, action) {
+    var row = el("label", "mm-layer");
+    var input = el("input");
+    input.type = "checkbox";
+    input.checked = checked;
+    input.setAttribute("data-layer", key);
+    input.addEventListener("change", function () { action(input.checked); });
+    row.appendChild(input);
+    row.appendChild(el("span", null, text));
+    return row;
+  };
+
+  Atlas.prototype.showLayer = function (key, on) {
+    var layer = key === "labels" ? this.labels : (this.layers[key] && this.layers[key].layer);
+    if (!layer) return;
+    if (on && !this.map.hasLayer(layer)) this.map.addLayer(layer);
+    if (!on && this.map.hasLayer(layer)) this.map.removeLayer(layer);
+    var input = this.map.getContainer().querySelector('input[data-layer="' + key + '"]');
+    if (input) input.checked = on;
+  };
+
+  /* The online relief is created only when asked for: offline, nothing is ever requested. */
+  Atlas.prototype.showRelief = function (on) {
+    if (on && !this.relief) {
+      var r = this.config.relief;
+      this.relief = L.tileLayer(r.url, { attribution: r.attribution, maxZoom: r.maxZoom, opacity: 0.55 });
+    }
+    if (!this.relief) return;
+    if (on) { this.relief.addTo(this.map); this.relief.bringToBack(); } else this.map.removeLayer(this.relief);
+  };
+
+  /* Which layers a lecture stop shows: 'events' stands for every category, 'fronts' for all. */
+  Atlas.prototype.applyLayerKeys = function (keys) {
+    var self = this;
+    Object.keys(this.layers).forEach(function (key) {
+      var wanted = keys.indexOf(key) >= 0 || (key.indexOf("events-") === 0 && keys.indexOf("events") >= 0);
+      self.showLayer(key, wanted);
+    });
+    this.showLayer("labels", keys.indexOf("labels") >= 0);
+  };
+
+  Atlas.prototype.buildSearch = function () {
+    var self = this, config = this.config;
+    var control = L.control({ position: "topleft" });
+    control.onAdd = function () {
+      var box = el("div", "mm-search leaflet-bar");
+      var input = el("input", "mm-search-input");
+      input.type = "search";
+      input.placeholder = config.labels.search;
+      input.setAttribute("aria-label", config.labels.search);
+      var results = el("ul", "mm-search-results");
+      input.addEventListener("input", function () { self.showResults(input.value, results); });
+      input.addEventListener("keydown", function (event) {
+        if (event.key === "Enter" && results.firstChild && results.firstChild.onclick) results.firstChild.onclick();
+      });
+      box.appendChild(input);
+      box.appendChild(results);
+      return quiet(box);
+    };
+    control.addTo(this.map);
+  };
+
+  Atlas.prototype.search = function (text) {
+    var query = fold(text), found = [], year = +this.current.slice(0, 4), lang = this.config.lang;
+    if (query.length < 2) return found;
+    this.config.places.forEach(function (p) {
+      var names = p.n.map(function (n) { return n[0]; }).concat(p.m ? [p.m] : []);
+      var hit = names.filter(function (n) { return fold(n).indexOf(query) >= 0; })[0];
+      if (hit) found.push({ kind: "place", item: p, text: periodName(p, year, lang) + (p.m ? " (" + p.m + ")" : ""), matched: hit });
+    });
+    this.config.events.forEach(function (e) {
+      if (fold(e.t).indexOf(query) >= 0 || fold(e.o).indexOf(query) >= 0) {
+        found.push({ kind: "event", item: e, text: e.t + " — " + e.s, matched: e.t });
+      }
+    });
+    return found.slice(0, 12);
+  };
+
+  Atlas.prototype.showResults = function (text, list) {
+    var self = this;
+    while (list.firstChild) list.removeChild(list.firstChild);
+    var found = this.search(text);
+    if (!found.length && fold(text).length >= 2) list.appendChild(el("li", "mm-none", this.config.labels.no_results));
+    found.forEach(function (r) {
+      var li = el("li", "mm-result mm-result-" + r.kind, r.text);
+      li.tabIndex = 0;
+      li.onclick = function () { self.goTo(r); };
+      li.addEventListener("keydown", function (event) { if (event.key === "Enter") self.goTo(r); });
+      list.appendChild(li);
+    });
+  };
+
+  Atlas.prototype.goTo = function (result) {
+    var item = result.item;
+    if (result.kind === "event") this.setDate(item.s);
+    this.map.setView([item.lat, item.lon], Math.max(this.map.getZoom(), 7));
+    if (result.kind === "event" && this.byId[item.id]) {
+      var entry = this.byId[item.id];
+      if (!this.map.hasLayer(entry.group)) this.map.addLayer(entry.group);
+      entry.layer.openPopup([item.lat, item.lon]);
+    }
+  };
+
+  Atlas.prototype.buildStops = function () {
+    var self = this, config = this.config, L10n = config.labels;
+    var control = L.control({ position: "topleft" });
+    control.onAdd = function () {
+      var box = el("div", "mm-stops leaflet-bar");
+      var head = el("div", "mm-stops-head");
+      head.appendChild(el("b", null, L10n.stops));
+      button(head, "‹", L10n.prev_stop, function () { self.goToStop(self.stopIndex - 1); });
+      self.stopSelect = el("select", "mm-stop-select");
+      self.stopSelect.setAttribute("aria-label", L10n.stops);
+      config.stops.forEach(function (stop, i) {
+        var option = el("option", null, (i + 1) + ". " + stop.title);
+        option.value = String(i);
+        self.stopSelect.appendChild(option);
+      });
+      self.stopSelect.addEventListener("change", function () { self.goToStop(Number(self.stopSelect.value)); });
+      head.appendChild(self.stopSelect);
+      button(head, "›", L10n.next_stop, function () { self.goToStop(self.stopIndex + 1); });
+      box.appendChild(head);
+      self.caption = el("p", "mm-caption");
+      box.appendChild(self.caption);
+      return quiet(box);
+    };
+    this.stopIndex = -1;
+    control.addTo(this.map);
+  };
+
+  Atlas.prototype.goToStop = function (index) {
+    var stops = this.config.stops;
+    if (index < 0 || index >= stops.length) return;
+    var stop = stops[index];
+    this.stopIndex = index;
+    this.stopSelect.value = String(index);
+    this.caption.textContent = stop.caption;
+    this.applyLayerKeys(stop.layers);
+    this.map.setView([stop.lat, stop.lon], stop.zoom, { animate: false });
+    this.setDate(stop.date);
+    this.map.getContainer().setAttribute("data-atlas-stop", stop.id);
   };
 
   Atlas.prototype.buildLegend = function () {
@@ -200,27 +481,79 @@
     var control = L.control({ position: "bottomright" });
     control.onAdd = function () {
       var box = el("div", "mm-legend leaflet-bar");
-      box.appendChild(el("h4", null, config.labels.legend));
+      var head = el("button", "mm-legend-head", config.labels.legend);
+      head.type = "button";
+      head.setAttribute("aria-expanded", "true");
+      head.addEventListener("click", function () {
+        box.classList.toggle("mm-folded");
+        head.setAttribute("aria-expanded", box.classList.contains("mm-folded") ? "false" : "true");
+      });
+      box.appendChild(head);
+      var body = el("div", "mm-legend-body");
       config.legend.forEach(function (item) {
         var row = el("div", "mm-legend-row");
         var swatch = el("span", "mm-swatch mm-swatch-" + item.shape);
         swatch.style.background = item.colour;
         row.appendChild(swatch);
         row.appendChild(el("span", null, item.label));
-        box.appendChild(row);
+        body.appendChild(row);
       });
-      box.appendChild(el("p", "mm-legend-note", config.labels.legend_fuzzy));
-      L.DomEvent.disableClickPropagation(box);
-      L.DomEvent.disableScrollPropagation(box);
-      return box;
+      body.appendChild(el("p", "mm-legend-note", config.labels.legend_fuzzy));
+      box.appendChild(body);
+      return quiet(box);
     };
     control.addTo(this.map);
   };
 
+  /* Two atlases side by side: one pan and zoom, two dates, both in the URL (#A/B). */
+  function Compare(left, right, defaults) {
+    var self = this;
+    this.left = left;
+    this.right = right;
+    this.defaults = defaults;
+    var syncing = false;
+    function follow(from, to) {
+      from.map.on("move", function () {
+        if (syncing) return;
+        syncing = true;
+        to.map.setView(from.map.getCenter(), from.map.getZoom(), { animate: false });
+        syncing = false;
+      });
+    }
+    follow(left, right);
+    follow(right, left);
+    left.onDate = right.onDate = function () { self.writeHash(); };
+    window.addEventListener("hashchange", function () { self.readHash(); });
+    this.readHash();
+    document.documentElement.setAttribute("data-compare-ready", "true");
+  }
+
+  Compare.prototype.readHash = function () {
+    var parts = decodeURIComponent(window.location.hash.replace(/^#/, "")).split("/");
+    var a = ISO_DAY.test(parts[0] || "") ? parts[0] : this.defaults[0];
+    var b = ISO_DAY.test(parts[1] || "") ? parts[1] : this.defaults[1];
+    if (this.left.current !== a) this.left.setDate(a);
+    if (this.right.current !== b) this.right.setDate(b);
+    this.writeHash();
+  };
+
+  Compare.prototype.writeHash = function () {
+    if (!this.left.current || !this.right.current) return;
+    var hash = this.left.current + "/" + this.right.current;
+    document.documentElement.setAttribute("data-compare", hash);
+    if (window.location.hash.replace(/^#/, "") !== hash) window.history.replaceState(null, "", "#" + hash);
+  };
+
   window.MMAtlas = {
     start: function (map, config, groups) {
-      window.MMAtlas.instance = new Atlas(map, config, groups);
-      return window.MMAtlas.instance;
-    }
+      var atlas = new Atlas(map, config, groups);
+      window.MMAtlas.instance = window.MMAtlas.instance || atlas;
+      window.MMAtlas.all = (window.MMAtlas.all || []).concat([atlas]);
+      if (config.compare && window.MMAtlas.all.length === 2) {
+        window.MMAtlas.compare = new Compare(window.MMAtlas.all[0], window.MMAtlas.all[1], config.compare);
+      }
+      return atlas;
+    },
+    fold: fold
   };
 })();

@@ -180,3 +180,8 @@ def test_an_event_rejected_for_its_category_still_has_its_places_checked(
         "places[1]: unknown place 'Karss'",
     ]
     assert "did you mean 'Kars'" in problems[1]
+
+
+def test_an_impossible_unquoted_date_is_an_error_not_a_crash(write_yaml: Callable[[str, str], Path]) -> None:
+    path = write_yaml("mine.yaml", GOOD_EVENT.replace('"1920-12-03"', "1920-13-03"))
+    assert problems_of(path)[0].startswith(f"{path}:2:9: when: expected an EDTF date")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import colorsys
+import datetime as dt
 import io
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -13,9 +14,11 @@ from PIL import Image
 
 from events.catalogue import Catalogue
 from events.loader import load_catalogue
+from events.vocabulary import CATEGORY_STYLE
 from geo.holders import HOLDERS
 from maps.build import render_all, write_outputs
 from maps.interactive import PERIOD_END
+from maps.stops import PlacedStop
 
 pytestmark = pytest.mark.browser
 KARS = (40.5983, 43.0855)
@@ -32,7 +35,7 @@ class Page:
 
     def goto(self, url: str) -> None:
         self.page.goto(url)
-        self.page.wait_for_function("document.documentElement.dataset.atlasDate !== undefined")
+        self.page.wait_for_function("document.querySelectorAll('[data-atlas-ready]').length > 0")
 
     def set_date(self, iso: str) -> None:
         self.page.evaluate("iso => { window.location.hash = iso; }", iso)
@@ -78,11 +81,16 @@ def same_hue(found: float | None, colour: str) -> bool:
     return min(gap, 360 - gap) < 12
 
 
+def open_page_plain(open_page: Callable[[Path, str], Page], path: Path, fragment: str) -> Page:
+    """Open another page of the output folder (compare.html, 1919.html) the same way."""
+    return open_page(path.parent, fragment, path.name)  # type: ignore[call-arg]
+
+
 @pytest.fixture
 def open_page(browser: Any) -> Iterator[Callable[[Path, str], Page]]:
     contexts: list[Any] = []
 
-    def open_atlas(folder: Path, fragment: str = "") -> Page:
+    def open_atlas(folder: Path, fragment: str = "", name: str = "index.html") -> Page:
         context = browser.new_context(viewport={"width": 1280, "height": 800})
         contexts.append(context)
         wrapped = Page(context.new_page())
@@ -104,7 +112,7 @@ def open_page(browser: Any) -> Iterator[Callable[[Path, str], Page]]:
             dialog.dismiss()
 
         wrapped.page.on("dialog", on_dialog)
-        wrapped.goto((folder / "index.html").as_uri() + fragment)
+        wrapped.goto((folder / name).as_uri() + fragment)
         return wrapped
 
     yield open_atlas
@@ -119,18 +127,38 @@ def test_atlas_loads_offline_without_errors(built: Path, open_page: Callable[[Pa
     assert atlas.page.locator(".leaflet-overlay-pane path").count() > 0  # land is drawn
 
 
-def test_layer_control_lists_the_layers(built: Path, open_page: Callable[[Path, str], Page]) -> None:
+def test_layer_control_groups_the_layers(built: Path, open_page: Callable[[Path, str], Page]) -> None:
     atlas = open_page(built, "")
     # Folded away so it does not hide the Caucasus; a pointer over it opens the list.
-    assert atlas.page.locator(".leaflet-control-layers-expanded").count() == 0
-    atlas.page.hover(".leaflet-control-layers")
-    atlas.page.locator(".leaflet-control-layers-expanded").wait_for()
-    labels = [
-        t.strip() for t in atlas.page.locator(".leaflet-control-layers-overlays label").all_inner_texts()
+    panel = atlas.page.locator(".mm-layers-panel")
+    assert not panel.is_visible()
+    atlas.page.hover(".mm-layers")
+    panel.wait_for()
+    groups = atlas.page.locator(".mm-layer-group legend").all_inner_texts()
+    assert groups == ["Alanlar ve hatlar", "Cepheler", "Olaylar", "Harita"]
+    areas = atlas.page.locator('.mm-layer-group[data-group="areas"] .mm-layer').all_inner_texts()
+    assert [a.strip() for a in areas] == [
+        "Denetim alanları",
+        "İddialar, antlaşma bölgeleri ve hatları",
+        "Antlaşma ve ateşkes hatları",
     ]
-    assert labels[:3] == ["Denetim alanları", "İddialar, antlaşma bölgeleri ve hatları", "Cepheler"]
-    assert any(label.startswith("Olaylar: Antlaşma") for label in labels)
-    assert len(labels) >= 6
+    fronts = atlas.page.locator('.mm-layer-group[data-group="fronts"] .mm-layer').all_inner_texts()
+    assert [f.strip() for f in fronts] == ["Batı Cephesi", "Doğu Cephesi", "Güney Cephesi"]
+    assert "Antlaşma" in [
+        e.strip()
+        for e in atlas.page.locator('.mm-layer-group[data-group="events"] .mm-layer').all_inner_texts()
+    ]
+
+
+def test_claims_are_off_until_switched_on(built: Path, open_page: Callable[[Path, str], Page]) -> None:
+    atlas = open_page(built, "#1921-01-01")
+    claim = 'path.leaflet-interactive[stroke-dasharray="2 6"]'  # the Misak-ı Millî claim's outline
+    assert atlas.page.locator(claim).count() == 0
+    atlas.page.hover(".mm-layers")
+    atlas.page.locator('input[data-layer="zones"]').check()
+    assert atlas.page.locator(claim).count() >= 1
+    atlas.page.locator('input[data-layer="zones"]').uncheck()
+    assert atlas.page.locator(claim).count() == 0
 
 
 def test_time_control_changes_what_is_drawn(built: Path, open_page: Callable[[Path, str], Page]) -> None:
@@ -149,6 +177,128 @@ def test_time_control_changes_what_is_drawn(built: Path, open_page: Callable[[Pa
     assert atlas.errors == [] and atlas.blocked == []
 
 
+def test_play_advances_the_date_and_changes_what_is_drawn(
+    built: Path, open_page: Callable[[Path, str], Page]
+) -> None:
+    atlas = open_page(built, "#1920-10-25")
+    assert same_hue(atlas.hue_at(*KARS), HOLDERS["armenia"].colour)
+    atlas.page.get_by_role("button", name="Oynat").click()
+    atlas.page.wait_for_function("document.documentElement.dataset.atlasDate > '1920-11-05'")
+    atlas.page.get_by_role("button", name="Durdur").click()
+    stopped = atlas.page.evaluate("document.documentElement.dataset.atlasDate")
+    atlas.page.wait_for_timeout(400)
+    assert atlas.page.evaluate("document.documentElement.dataset.atlasDate") == stopped
+    # Kars changed hands on 30 October 1920: Armenia's colour before, Ankara's after.
+    assert same_hue(atlas.hue_at(*KARS), HOLDERS["ankara"].colour)
+
+
+def test_a_link_to_12_march_1921_shows_batum_and_kars_turkish(
+    built: Path, catalogue: Catalogue, open_page: Callable[[Path, str], Page]
+) -> None:
+    atlas = open_page(built, "#1921-03-12")
+    ankara = HOLDERS["ankara"].colour
+    batum = catalogue.gazetteer.geometry(catalogue.gazetteer.resolve("Batum"))
+    atlas.page.evaluate("([lat, lon]) => MMAtlas.instance.map.setView([lat, lon], 8)", [batum.y, batum.x])
+    assert same_hue(atlas.hue_at(batum.y, batum.x), ankara)
+    atlas.page.evaluate("([lat, lon]) => MMAtlas.instance.map.setView([lat, lon], 7)", list(KARS))
+    assert same_hue(atlas.hue_at(*KARS), ankara)
+
+
+def test_an_uncertain_event_is_drawn_faded_and_dashed(
+    built: Path, open_page: Callable[[Path, str], Page]
+) -> None:
+    # Halil Pasha sent to Russia: "early 1920", recorded as 1920-01~ (approximate month).
+    atlas = open_page(built, "#1920-01-15")
+    diplomacy = CATEGORY_STYLE["diplomacy"][2]
+    fuzzy = atlas.page.locator(f'path.leaflet-interactive[fill="{diplomacy}"][stroke-dasharray="3 3"]')
+    assert fuzzy.count() >= 1
+    assert fuzzy.first.get_attribute("fill-opacity") == "0.4"
+    atlas.set_date("1920-04-26")  # Mustafa Kemal's letter to Lenin: an exact day
+    exact = atlas.page.locator(f'path.leaflet-interactive[fill="{diplomacy}"]:not([stroke-dasharray])')
+    assert exact.count() >= 1 and exact.first.get_attribute("fill-opacity") == "0.95"
+
+
+def test_each_lecture_stop_opens_its_date_and_view(
+    built: Path, stops: list[PlacedStop], open_page: Callable[[Path, str], Page]
+) -> None:
+    atlas = open_page(built, "")
+    options = atlas.page.locator(".mm-stop-select option")
+    assert options.count() == len(stops) >= 12
+    for index, placed in enumerate(stops):
+        atlas.page.select_option(".mm-stop-select", str(index))
+        date = atlas.page.evaluate("document.documentElement.dataset.atlasDate")
+        lat, lon, zoom = atlas.page.evaluate(
+            "() => { const m = MMAtlas.instance.map, c = m.getCenter(); return [c.lat, c.lng, m.getZoom()]; }"
+        )
+        assert date == placed.stop.date.isoformat()
+        assert zoom == placed.stop.zoom
+        assert abs(lat - placed.lat) < 0.05 and abs(lon - placed.lon) < 0.05
+        assert atlas.page.locator(".mm-caption").inner_text() == placed.stop.caption.tr
+        claims_on = "zones" in placed.stop.layers
+        assert atlas.page.locator('input[data-layer="zones"]').is_checked() == claims_on
+    atlas.page.get_by_role("button", name="Önceki durak").click()
+    assert (
+        atlas.page.evaluate("document.documentElement.dataset.atlasDate") == stops[-2].stop.date.isoformat()
+    )
+
+
+def test_compare_shows_two_dates_in_step(built: Path, open_page: Callable[[Path, str], Page]) -> None:
+    compare = open_page_plain(open_page, built / "compare.html", "")
+    compare.page.wait_for_function("document.documentElement.dataset.compareReady === 'true'")
+    assert compare.page.evaluate("document.documentElement.dataset.compare") == "1920-08-10/1923-07-24"
+    assert compare.page.locator(".mm-date").all_inner_texts() == ["10 Ağustos 1920", "24 Temmuz 1923"]
+    colours = compare.page.evaluate(
+        "MMAtlas.all.map(a => [...a.map.getContainer().querySelectorAll('path.leaflet-interactive')]"
+        ".map(p => p.getAttribute('fill')).sort().join())"
+    )
+    assert colours[0] != colours[1]  # Greek and French areas in 1920, none in 1923
+    compare.page.evaluate("MMAtlas.all[0].map.setView([38.4, 27.1], 8)")
+    assert compare.page.evaluate(
+        "[MMAtlas.all[1].map.getZoom(), MMAtlas.all[1].map.getCenter().lat.toFixed(1)]"
+    ) == [8, "38.4"]
+    compare.page.evaluate("window.location.hash = '1921-01-01/1922-01-01'")
+    compare.page.wait_for_function("document.documentElement.dataset.compare === '1921-01-01/1922-01-01'")
+    assert compare.page.locator(".mm-date").all_inner_texts() == ["1 Ocak 1921", "1 Ocak 1922"]
+    assert compare.errors == [] and compare.blocked == []
+
+
+def test_search_finds_places_by_any_name_and_events(
+    built: Path, open_page: Callable[[Path, str], Page]
+) -> None:
+    atlas = open_page(built, "#1920-12-03")
+    box = atlas.page.locator(".mm-search-input")
+    for query in ("Gümrü", "gumru", "Alexandropol", "Leninakan"):
+        box.fill(query)
+        results = atlas.page.locator(".mm-result-place").all_inner_texts()
+        assert any(r.startswith("Gümrü (Gyumri, Ermenistan)") for r in results), (query, results)
+    box.fill("Gümrü Antlaşması")
+    atlas.page.locator(".mm-result-event").first.click()
+    assert atlas.page.evaluate("document.documentElement.dataset.atlasDate") == "1920-12-03"
+    assert "Gümrü Antlaşması" in atlas.page.locator(".leaflet-popup-content h3").inner_text()
+    box.fill("Qqxzy")
+    assert atlas.page.locator(".mm-none").inner_text() == "Sonuç yok"
+
+
+def test_labels_use_the_name_of_the_day_in_the_chosen_language(
+    built: Path, built_en: Path, open_page: Callable[[Path, str], Page]
+) -> None:
+    turkish = open_page(built, "#1920-12-03")
+    assert turkish.page.locator('.mm-label[data-place="gumru"]').inner_text() == "Gümrü"
+    english = open_page(built_en, "#1920-12-03")
+    assert english.page.locator('.mm-label[data-place="gumru"]').inner_text() == "Alexandropol"
+    assert english.page.locator(".mm-date").inner_text() == "3 December 1920"
+
+
+def test_year_pages_open_on_their_year(built: Path, open_page: Callable[[Path, str], Page]) -> None:
+    for year in (1919, 1923):
+        page = open_page_plain(open_page, built / f"{year}.html", "")
+        assert page.page.evaluate("document.documentElement.dataset.atlasDate").startswith(str(year))
+        page.page.locator(".mm-slider").focus()
+        page.page.keyboard.press("End")
+        assert page.page.evaluate("document.documentElement.dataset.atlasDate").startswith(str(year))
+        assert page.errors == [] and page.blocked == []
+
+
 def test_slider_and_buttons_move_the_date(
     built: Path, catalogue: Catalogue, open_page: Callable[[Path, str], Page]
 ) -> None:
@@ -159,6 +309,15 @@ def test_slider_and_buttons_move_the_date(
     after = atlas.page.evaluate("document.documentElement.dataset.atlasDate")
     assert after > "1920-12-01"
     assert atlas.page.url.endswith("#" + after)
+    atlas.page.get_by_role("button", name="Bir ay ileri").click()
+    day = dt.date.fromisoformat(after)
+    month_on = day.replace(year=day.year + day.month // 12, month=day.month % 12 + 1)
+    assert atlas.page.evaluate("document.documentElement.dataset.atlasDate") == month_on.isoformat()
+    atlas.page.locator(".mm-date").click()  # keys act when no input has the focus
+    atlas.page.keyboard.press("Shift+ArrowLeft")
+    assert atlas.page.evaluate("document.documentElement.dataset.atlasDate") == after
+    atlas.page.keyboard.press("ArrowLeft")
+    assert atlas.page.evaluate("document.documentElement.dataset.atlasDate") < after
     atlas.page.locator(".mm-slider").focus()
     atlas.page.keyboard.press("End")
     assert atlas.page.evaluate("document.documentElement.dataset.atlasDate") == end.isoformat()
