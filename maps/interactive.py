@@ -18,8 +18,8 @@ from geo.holders import HOLDERS
 from geo.land import land_geojson
 from maps import search
 from maps.assets import assets
-from maps.features import Feature, collection, event_features, front_features, territory_features
 from maps.i18n import LABELS, MONTHS, label
+from maps.page_data import page_layers
 from maps.stable_ids import renumber
 from maps.stops import PlacedStop
 
@@ -41,23 +41,26 @@ RELIEF_TILES = {
 
 
 class AtlasControl(MacroElement):
-    """Starts the atlas script (maps/static/atlas.js) once every layer exists."""
+    """Starts the atlas script (maps/static/atlas.js) with its settings and its data.
+
+    The overlays are built in the page from one compact data object rather than as one folium
+    GeoJson each: folium re-tokenises every layer's template, which made a page of 10,000 events
+    slow to build and several times larger.
+    """
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-        MMAtlas.start({{ this._parent.get_name() }}, {{ this.config|tojson }}, [
-            {%- for layer in this.layers %}{{ layer.get_name() }},{% endfor -%}
-        ]);
+        MMAtlas.start({{ this._parent.get_name() }}, {{ this.config|tojson }}, {{ this.data|tojson }});
         {% endmacro %}
         """
     )
 
-    def __init__(self, config: dict[str, Any], layers: list[folium.GeoJson]) -> None:
+    def __init__(self, config: dict[str, Any], data: dict[str, Any]) -> None:
         super().__init__()  # type: ignore[no-untyped-call]
         self._name = "AtlasControl"
         self.config = config
-        self.layers = layers
+        self.data = data
 
 
 def atlas_html(
@@ -147,94 +150,17 @@ def _map(
             "fillOpacity": 1.0,
         },
     ).add_to(atlas)
-    layers, meta = _layers(catalogue, lang)
-    for layer in layers:
-        layer.add_to(atlas)
+    layers, citations = page_layers(catalogue, lang)
+    meta = [{k: v for k, v in layer.items() if k != "features"} for layer in layers]
     config = _config(catalogue, lang, layers_meta=meta, initial=initial, stops=stops)
     if span is not None:
         config["start"], config["end"] = span[0].isoformat(), span[1].isoformat()
     config["hash"] = hash_
     if compare is not None:
         config["compare"] = compare
-    AtlasControl(config, layers).add_to(atlas)
+    data = {"layers": [layer["features"] for layer in layers], "citations": citations}
+    AtlasControl(config, data).add_to(atlas)
     return atlas
-
-
-def _layers(catalogue: Catalogue, lang: Lang) -> tuple[list[folium.GeoJson], list[dict[str, Any]]]:
-    """The overlay layers in drawing order, and for each its key, group, label and default."""
-    territories = territory_features(catalogue, lang)
-    fronts = front_features(catalogue, lang)
-    events = event_features(catalogue, lang)
-    specs: list[tuple[str, str, str, bool, list[Feature]]] = [
-        ("control", "areas", label("layer_control", lang), True,
-         [f for f in territories if f["properties"]["kind"] == "control"]),
-        ("zones", "areas", label("layer_zones", lang), False,
-         [f for f in territories if f["properties"]["kind"] in ("claim", "treaty_zone")]),
-        ("lines", "areas", label("layer_lines", lang), True,
-         [f for f in territories if f["properties"]["kind"] == "line"]),
-    ]  # fmt: skip
-    for theatre in ("western", "eastern", "southern"):
-        in_theatre = [f for f in fronts if f["properties"]["theatre"] == theatre]
-        specs.append((f"fronts-{theatre}", "fronts", label(f"theatre_{theatre}", lang), True, in_theatre))
-    for category in CATEGORIES:
-        in_category = [f for f in events if f["properties"]["category"] == category]
-        name = CATEGORY_STYLE[category][0 if lang == "tr" else 1]
-        specs.append((f"events-{category}", "events", name, True, in_category))
-    layers: list[folium.GeoJson] = []
-    meta: list[dict[str, Any]] = []
-    for key, group, name, show, features in specs:
-        if not features:
-            continue
-        layers.append(_layer(features, name, show))
-        meta.append({"key": key, "group": group, "label": name, "show": show})
-    return layers, meta
-
-
-def _layer(features: list[Feature], name: str, show: bool) -> folium.GeoJson:
-    return folium.GeoJson(
-        collection(features),
-        name=name,
-        show=show,
-        style_function=_style,
-        marker=folium.CircleMarker(radius=7),
-    )
-
-
-def _style(feature: Feature) -> dict[str, Any]:
-    """How a feature is drawn; faded and dashed where its date or position is not exact."""
-    p = feature["properties"]
-    fuzzy = bool(p["fuzzy"]) or p.get("certainty") == "low"
-    colour = p["colour"]
-    if p["layer"] == "event":
-        if feature["geometry"]["type"] == "LineString":
-            return {"color": colour, "weight": 3, "opacity": 0.9, "dashArray": "8 6"}
-        return {
-            "color": colour if fuzzy else "#ffffff",
-            "weight": 2 if fuzzy else 1.5,
-            "fill": True,
-            "fillColor": colour,
-            "fillOpacity": 0.4 if fuzzy else 0.95,
-            "dashArray": "3 3" if fuzzy else None,
-            "radius": 7,
-        }
-    if p["layer"] == "front":
-        return {"color": colour, "weight": 4, "opacity": 0.9, "dashArray": "10 6" if fuzzy else None}
-    if p["kind"] == "control":
-        return {
-            "color": colour,
-            "weight": 1.5,
-            "fillColor": colour,
-            "fillOpacity": 0.3 if fuzzy else 0.5,
-            "dashArray": "6 4" if fuzzy else None,
-        }
-    return {
-        "color": colour,
-        "weight": 3 if p["kind"] == "line" else 2,
-        "fill": p["kind"] != "line",
-        "fillColor": colour,
-        "fillOpacity": 0.08,
-        "dashArray": "2 6" if p["kind"] == "claim" else "8 4",
-    }
 
 
 def _config(
@@ -266,7 +192,14 @@ def _config(
         "layers": layers_meta,
         "groups": [{"key": g, "label": label(f"group_{g}", lang)} for g in GROUPS],
         "places": search.place_entries(catalogue, lang),
-        "events": search.event_entries(catalogue, lang),
+        "categories": {
+            c: {"label": CATEGORY_STYLE[c][0 if lang == "tr" else 1], "colour": CATEGORY_STYLE[c][2]}
+            for c in CATEGORIES
+        },
+        "holders": {code: {"label": h.name(lang), "colour": h.colour} for code, h in HOLDERS.items()},
+        "kinds": {k: label(f"kind_{k}", lang) for k in ("control", "claim", "treaty_zone", "line")},
+        "certainties": {c: label(f"certainty_{c}", lang) for c in ("high", "medium", "low")},
+        "km": label("km", lang),
         "stops": [_stop_entry(s, lang) for s in stops],
         "relief": RELIEF_TILES,
         "legend": [

@@ -1,4 +1,6 @@
-"""The atlas's own index: places with every name they bore (for labels and search) and events.
+"""The atlas's own index of places, with every name they bore, for labels and search.
+
+(Events are searched in the page from the event layers themselves.)
 
 Kept compact because it is inlined into every page: rounded coordinates, short keys.
 """
@@ -28,26 +30,6 @@ def place_entries(catalogue: Catalogue, lang: Lang) -> list[dict[str, Any]]:
                 "lat": round(point.y, 4),
                 "lon": round(point.x, 4),
                 "e": events_at.get(place_id, []),
-            }
-        )
-    return entries
-
-
-def event_entries(catalogue: Catalogue, lang: Lang) -> list[dict[str, Any]]:
-    """Every event: title in both languages, first day, and where it is drawn."""
-    other: Lang = "en" if lang == "tr" else "tr"
-    entries = []
-    for event in catalogue.events:
-        places = catalogue.event_places[event.id]
-        point = catalogue.gazetteer.geometry(places[0]).representative_point()
-        entries.append(
-            {
-                "id": event.id,
-                "t": event.title.get(lang),
-                "o": event.title.get(other),
-                "s": event.when.start.isoformat(),
-                "lat": round(point.y, 4),
-                "lon": round(point.x, 4),
             }
         )
     return entries

@@ -125,27 +125,77 @@
     return place.n[0][0];
   }
 
-  function Atlas(map, config, groups) {
+  /* How a feature is drawn; faded and dashed where its date or position is not exact. */
+  function styleFor(props, config) {
+    var fuzzy = !!props.fuzzy || props.certainty === "low";
+    if (props.layer === "event") {
+      var colour = config.categories[props.category].colour;
+      return {
+        color: fuzzy ? colour : "#ffffff", weight: fuzzy ? 2 : 1.5, fill: true, fillColor: colour,
+        fillOpacity: fuzzy ? 0.4 : 0.95, opacity: 1, dashArray: fuzzy ? "3 3" : null, radius: 7
+      };
+    }
+    if (props.layer === "front") {
+      return { color: "#222222", weight: 4, opacity: 0.9, dashArray: fuzzy ? "10 6" : null };
+    }
+    var holder = config.holders[props.holder].colour;
+    if (props.kind === "control") {
+      return { color: holder, weight: 1.5, fillColor: holder, fillOpacity: fuzzy ? 0.3 : 0.5, dashArray: fuzzy ? "6 4" : null };
+    }
+    return {
+      color: holder, weight: props.kind === "line" ? 3 : 2, fill: props.kind !== "line", fillColor: holder,
+      fillOpacity: 0.08, dashArray: props.kind === "claim" ? "2 6" : "8 4"
+    };
+  }
+
+  /* The page's compact properties turned back into what a reader needs in a popup. */
+  function readable(props, config, citations) {
+    var copy = {}, key;
+    for (key in props) copy[key] = props[key];
+    function cite(list) { return (list || []).map(function (i) { return citations[i]; }); }
+    copy.sources = cite(props.sources);
+    copy.date_variants = (props.date_variants || []).map(function (v) {
+      return { when_label: v.when_label, sources: cite(v.sources), note: v.note };
+    });
+    if (props.layer === "event") copy.category_label = config.categories[props.category].label;
+    if (props.holder) copy.holder_label = config.holders[props.holder].label;
+    if (props.kind) copy.kind_label = config.kinds[props.kind];
+    if (props.sides) copy.sides = props.sides.map(function (s) { return config.holders[s].label; });
+    if (props.precision_km) {
+      copy.precision_label = config.km.replace("{}", String(props.precision_km));
+      copy.certainty_label = config.certainties[props.certainty];
+    }
+    return copy;
+  }
+
+  function Atlas(map, config, data) {
     this.map = map;
     this.config = config;
     this.entries = [];
     this.byId = {};
     this.layers = {};
+    this.eventIndex = [];
     this.first = isoToDay(config.start);
     this.last = isoToDay(config.end);
     this.current = null;
     this.timer = null;
     this.useHash = config.hash !== false;
     var self = this;
-    groups.forEach(function (group, index) {
+    data.layers.forEach(function (features, index) {
       var meta = config.layers[index];
+      var group = L.geoJSON({ type: "FeatureCollection", features: features }, {
+        style: function (feature) { return styleFor(feature.properties, config); },
+        pointToLayer: function (feature, latlng) { return L.circleMarker(latlng, styleFor(feature.properties, config)); }
+      });
+      if (meta.show) group.addTo(map);
       self.layers[meta.key] = { meta: meta, layer: group };
       group.eachLayer(function (sub) {
         var props = sub.feature.properties;
-        sub.bindPopup(function () { return popupContent(props, config.labels); }, { maxWidth: 360 });
+        sub.bindPopup(function () { return popupContent(readable(props, config, data.citations), config.labels); }, { maxWidth: 360 });
         var entry = { layer: sub, group: group, start: props.start, end: props.end, id: props.id };
         self.entries.push(entry);
         self.byId[props.id] = entry;
+        if (props.layer === "event") self.eventIndex.push({ props: props, layer: sub });
       });
     });
     this.places = {};
@@ -166,6 +216,8 @@
     }
     this.setDate((this.useHash && this.hashDate()) || config.initial);
     map.getContainer().setAttribute("data-atlas-ready", "true");
+    // For benchmarks/atlas.py: milliseconds from navigation to a drawn, working atlas.
+    map.getContainer().setAttribute("data-atlas-ready-ms", String(Math.round(performance.now())));
   }
 
   Atlas.prototype.hashDate = function () {
@@ -403,9 +455,11 @@
       var hit = names.filter(function (n) { return fold(n).indexOf(query) >= 0; })[0];
       if (hit) found.push({ kind: "place", item: p, text: periodName(p, year, lang) + (p.m ? " (" + p.m + ")" : ""), matched: hit });
     });
-    this.config.events.forEach(function (e) {
-      if (fold(e.t).indexOf(query) >= 0 || fold(e.o).indexOf(query) >= 0) {
-        found.push({ kind: "event", item: e, text: e.t + " — " + e.s, matched: e.t });
+    this.eventIndex.forEach(function (e) {
+      var p = e.props;
+      if (fold(p.title).indexOf(query) >= 0 || fold(p.other || "").indexOf(query) >= 0) {
+        var at = e.layer.getBounds ? e.layer.getBounds().getCenter() : e.layer.getLatLng();
+        found.push({ kind: "event", item: { id: p.id, s: p.start, lat: at.lat, lon: at.lng }, text: p.title + " — " + p.start });
       }
     });
     return found.slice(0, 12);
@@ -545,8 +599,8 @@
   };
 
   window.MMAtlas = {
-    start: function (map, config, groups) {
-      var atlas = new Atlas(map, config, groups);
+    start: function (map, config, data) {
+      var atlas = new Atlas(map, config, data);
       window.MMAtlas.instance = window.MMAtlas.instance || atlas;
       window.MMAtlas.all = (window.MMAtlas.all || []).concat([atlas]);
       if (config.compare && window.MMAtlas.all.length === 2) {
