@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from shapely.geometry.base import BaseGeometry
 
@@ -37,6 +37,8 @@ class Catalogue:
     # The places the catalogue uses, fixed at load: later look-ups (the geocode command) may
     # add GeoNames towns to the gazetteer, never to the maps.
     places: Mapping[str, Place]
+    # Each distinct citation formatted once: thousands of events cite a handful of works.
+    _cited: dict[tuple[SourceRef, str], str] = field(default_factory=dict, compare=False, repr=False)
 
     def at(self, day: dt.date) -> Snapshot:
         return Snapshot(
@@ -51,6 +53,12 @@ class Catalogue:
 
     def cite(self, source: SourceRef, lang: Lang = "en") -> str:
         """A one-line citation: 'Author (year). Title. Journal, p. N; citing X'."""
+        key = (source, lang)
+        if key not in self._cited:
+            self._cited[key] = self._format_citation(source, lang)
+        return self._cited[key]
+
+    def _format_citation(self, source: SourceRef, lang: Lang) -> str:
         work = self.works[source.ref]
         text = f"{work.author} ({work.year}). {work.title}"
         if work.published_in:

@@ -13,7 +13,6 @@ from geo.errors import Problem, display_path
 PathKey = tuple[str | int, ...]
 
 
-
 def _without_timestamps(base: type[yaml.SafeLoader]) -> type[yaml.SafeLoader]:
     """A safe loader that keeps `1920-12-03` as text. Dates here are EDTF strings, read by our
     own parser with a clear message; YAML's timestamps would crash on `1920-13-01` instead."""

@@ -30,7 +30,8 @@ def collection(features: list[Feature]) -> FeatureCollection:
 
 
 def event_features(catalogue: Catalogue, lang: Lang) -> list[Feature]:
-    return [_event(catalogue, event, lang) for event in catalogue.events]
+    labels: dict[tuple[str, int], str] = {}  # a town's label per year, computed once
+    return [_event(catalogue, event, lang, labels) for event in catalogue.events]
 
 
 def territory_features(catalogue: Catalogue, lang: Lang) -> list[Feature]:
@@ -66,13 +67,13 @@ def place_features(catalogue: Catalogue, lang: Lang) -> list[Feature]:
     ]
 
 
-def _event(catalogue: Catalogue, event: Event, lang: Lang) -> Feature:
+def _event(catalogue: Catalogue, event: Event, lang: Lang, labels: dict[tuple[str, int], str]) -> Feature:
     places = catalogue.event_places[event.id]
     tr_name, en_name, colour = CATEGORY_STYLE[event.category]
     return {
         "type": "Feature",
         "id": event.id,
-        "geometry": _geojson(_event_shape(catalogue, event, places)),
+        "geometry": event_geometry(catalogue, event, places),
         "properties": {
             "id": event.id,
             "layer": "event",
@@ -84,7 +85,7 @@ def _event(catalogue: Catalogue, event: Event, lang: Lang) -> Feature:
             "title_en": event.title.en,
             "summary": event.summary.get(lang),
             **_dates(event.when, lang),
-            "places": [_place_label(p, event.when.start.year, lang) for p in places],
+            "places": [cached_place_label(p, event.when.start.year, lang, labels) for p in places],
             "place_ids": [p.id for p in places],
             "actors": list(event.actors),
             "sources": _cite_all(catalogue, event.sources, lang),
@@ -169,6 +170,13 @@ def _cite_all(catalogue: Catalogue, sources: list[SourceRef], lang: Lang) -> lis
     return [catalogue.cite(s, lang) for s in sources]
 
 
+def cached_place_label(place: Place, year: int, lang: Lang, labels: dict[tuple[str, int], str]) -> str:
+    key = (place.id, year)
+    if key not in labels:
+        labels[key] = _place_label(place, year, lang)
+    return labels[key]
+
+
 def _place_label(place: Place, year: int, lang: Lang) -> str:
     """`Gümrü (bugün Gyumri, Ermenistan)`: the period name, then today's where it differs."""
     period = place.name(lang, year)
@@ -178,6 +186,11 @@ def _place_label(place: Place, year: int, lang: Lang) -> str:
     if modern == period or modern.startswith((period + " (", period + ",")):
         return modern
     return f"{period} ({label('today', lang)}: {modern})"
+
+
+def event_geometry(catalogue: Catalogue, event: Event, places: tuple[Place, ...]) -> dict[str, Any]:
+    """A point, the points of several places, or a journey's route, as rounded GeoJSON."""
+    return _geojson(_event_shape(catalogue, event, places))
 
 
 def _event_shape(catalogue: Catalogue, event: Event, places: tuple[Place, ...]) -> BaseGeometry:

@@ -13,8 +13,9 @@ from typing import Any
 from events.catalogue import Catalogue
 from events.model import Lang
 from events.vocabulary import CATEGORIES, CATEGORY_STYLE
-from maps.features import Feature, event_features, front_features, territory_features
-from maps.i18n import label
+from geo.records import SourceRef
+from maps.features import Feature, cached_place_label, event_geometry, front_features, territory_features
+from maps.i18n import label, when_text
 
 # Properties the page's styles, popups, time control and search read, by layer kind.
 _KEEP = {
@@ -30,28 +31,38 @@ _KEEP = {
 class Citations:
     """Each distinct citation once; features refer to it by its position."""
 
-    def __init__(self) -> None:
+    def __init__(self, catalogue: Catalogue, lang: Lang) -> None:
         self.texts: list[str] = []
         self._index: dict[str, int] = {}
+        self._by_source: dict[tuple[str | None, ...], int] = {}
+        self._catalogue = catalogue
+        self._lang: Lang = lang
 
     def refer(self, texts: list[str]) -> list[int]:
+        return [self._number(text) for text in texts]
+
+    def refer_sources(self, sources: list[SourceRef]) -> list[int]:
         numbers = []
-        for text in texts:
-            if text not in self._index:
-                self._index[text] = len(self.texts)
-                self.texts.append(text)
-            numbers.append(self._index[text])
+        for source in sources:
+            key = (source.ref, source.pages, source.cites)
+            if key not in self._by_source:
+                self._by_source[key] = self._number(self._catalogue.cite(source, self._lang))
+            numbers.append(self._by_source[key])
         return numbers
+
+    def _number(self, text: str) -> int:
+        if text not in self._index:
+            self._index[text] = len(self.texts)
+            self.texts.append(text)
+        return self._index[text]
 
 
 def page_layers(catalogue: Catalogue, lang: Lang) -> tuple[list[dict[str, Any]], list[str]]:
     """The overlay layers in drawing order (key, group, label, default, features) and citations."""
-    citations = Citations()
+    citations = Citations(catalogue, lang)
     territories = territory_features(catalogue, lang)
     fronts = front_features(catalogue, lang)
-    events = event_features(catalogue, lang)
-    other: Lang = "en" if lang == "tr" else "tr"
-    titles = {e.id: e.title.get(other) for e in catalogue.events}
+    events = _events(catalogue, lang, citations)
     specs: list[tuple[str, str, str, bool, list[Feature]]] = [
         ("control", "areas", label("layer_control", lang), True,
          [f for f in territories if f["properties"]["kind"] == "control"]),
@@ -70,26 +81,60 @@ def page_layers(catalogue: Catalogue, lang: Lang) -> tuple[list[dict[str, Any]],
     layers = []
     for key, group, name, show, features in specs:
         if features:
-            compact = [_compact(f, citations, titles) for f in features]
+            compact = [f if f["properties"]["layer"] == "event" else _compact(f, citations) for f in features]
             layers.append({"key": key, "group": group, "label": name, "show": show, "features": compact})
     return layers, citations.texts
 
 
-def _compact(feature: Feature, citations: Citations, titles: dict[str, str]) -> Feature:
+def _compact(feature: Feature, citations: Citations) -> Feature:
     props = feature["properties"]
-    kept = {k: props[k] for k in _KEEP[props["layer"]] if props.get(k) not in (None, [], False)}
-    if props["layer"] == "event":
-        kept["other"] = titles[props["id"]]
-        variants = [
-            {
-                "when": v["when"],
-                "when_label": v["when_label"],
-                "sources": citations.refer(v["sources"]),
-                **({"note": v["note"]} if v["note"] else {}),
-            }
-            for v in props["date_variants"]
-        ]
-        if variants:
-            kept["date_variants"] = variants
+    kept = {}
+    for key in _KEEP[props["layer"]]:
+        value = props.get(key)
+        if value is not None and value is not False and value != []:
+            kept[key] = value
     kept["sources"] = citations.refer(props["sources"])
     return {"type": "Feature", "geometry": feature["geometry"], "properties": kept}
+
+
+def _events(catalogue: Catalogue, lang: Lang, citations: Citations) -> list[Feature]:
+    """Events straight to the page's compact form: the hot path for catalogues of 10,000."""
+    other: Lang = "en" if lang == "tr" else "tr"
+    labels: dict[tuple[str, int], str] = {}
+    found = []
+    for event in catalogue.events:
+        places = catalogue.event_places[event.id]
+        when = event.when
+        props: dict[str, Any] = {
+            "id": event.id,
+            "layer": "event",
+            "category": event.category,
+            "title": event.title.get(lang),
+            "other": event.title.get(other),
+            "summary": event.summary.get(lang),
+            "when": when.text,
+            "when_label": when_text(when, lang),
+            "start": when.start.isoformat(),
+            "end": when.end.isoformat(),
+            "places": [cached_place_label(p, when.start.year, lang, labels) for p in places],
+            "sources": citations.refer_sources(event.sources),
+        }
+        if when.is_fuzzy:
+            props["fuzzy"] = True
+        if event.actors:
+            props["actors"] = list(event.actors)
+        if event.note:
+            props["note"] = event.note
+        if event.date_variants:
+            props["date_variants"] = [
+                {
+                    "when": v.when.text,
+                    "when_label": when_text(v.when, lang),
+                    "sources": citations.refer_sources(v.sources),
+                    **({"note": v.note} if v.note else {}),
+                }
+                for v in event.date_variants
+            ]
+        geometry = event_geometry(catalogue, event, places)
+        found.append({"type": "Feature", "geometry": geometry, "properties": props})
+    return found

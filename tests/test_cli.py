@@ -80,7 +80,7 @@ def test_build_lists_what_it_wrote(tmp_path: Path, capsys: pytest.CaptureFixture
     data = [f"data/{name}.geojson" for name in ("events", "places", "territories", "fronts")]
     assert written == [str(tmp_path / name) for name in [*pages, *data]]
     page = (tmp_path / "index.html").read_text(encoding="utf-8")
-    assert '<html lang="en">' in page and '"initial": "1920-12-03"' in page
+    assert '<html lang="en">' in page and '"initial":"1920-12-03"' in page
 
 
 def test_help_has_examples_and_answers_fast() -> None:

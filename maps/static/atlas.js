@@ -181,6 +181,11 @@
     this.timer = null;
     this.useHash = config.hash !== false;
     var self = this;
+    // The tile-free base: Natural Earth land, drawn under everything and never clickable.
+    L.geoJSON(data.land, {
+      interactive: false,
+      style: { fillColor: "#efe9dc", color: "#a8a090", weight: 0.6, fillOpacity: 1.0 }
+    }).addTo(map);
     data.layers.forEach(function (features, index) {
       var meta = config.layers[index];
       var group = L.geoJSON({ type: "FeatureCollection", features: features }, {
