@@ -25,7 +25,9 @@ CHECKS = [
     ("Batum", "1921-03-12", "ankara"),  # Şener (Aybars): Karabekir occupies Batum, 11 Mar 1921
     ("Batum", "1921-04-01", "soviet"),  # Şener: Treaty of Moscow, 16 Mar 1921
     ("Ardahan", "1920-06-01", "georgia"),  # Şener (Aybars): note of 22 Feb 1921
-    ("Ardahan", "1921-03-01", "ankara"),
+    ("Ardahan", "1921-03-01", "ankara"),  # Turkish troops in Ardahan 23 Feb 1921
+    ("Artvin", "1921-03-01", "georgia"),  # Cumhuriyet, 7 Mar 2026: Artvin freed 7 Mar 1921
+    ("Artvin", "1921-03-10", "ankara"),
     ("Erivan", "1920-06-01", "armenia"),  # Hovannisian 1971
     ("Erivan", "1921-01-01", "soviet"),  # Şener (Aybars): Armenia Sovietised, 5 Dec 1920
     # Western theatre
@@ -45,10 +47,11 @@ CHECKS = [
     ("İstanbul", "1921-01-01", "allied"),  # Çelik (Sonyel 1991): occupation of 16 Mar 1920
     ("İstanbul", "1923-10-20", "ankara"),  # Güler; NTV: Turkish army enters 6 Oct 1923
     # Southern theatre
-    ("Maraş", "1920-01-15", "france"),  # French until 11 Feb 1920
+    ("Maraş", "1920-01-15", "france"),  # Sarıhan, vol. 2 p. 372: French left in the night of 11 Feb 1920
     ("Maraş", "1920-05-01", "ankara"),  # after the Assembly of 23 April 1920
     ("Urfa", "1919-06-01", "britain"),  # British until the handover of Oct–Nov 1919
-    ("Antep", "1921-06-01", "france"),  # surrendered 8–9 Feb 1921, evacuated 25 Dec 1921
+    ("Antep", "1921-06-01", "france"),  # Ünler: surrendered 9 Feb 1921
+    ("Antep", "1921-12-25", "ankara"),  # the last French soldiers left on 25 Dec 1921
     ("Adana", "1922-01-10", "ankara"),  # Ener: evacuation of 4–5 Jan 1922
     ("İskenderun", "1922-06-01", "france"),  # Cmd. 1570, Angora Agreement art. 7
     ("Antalya", "1920-01-01", "italy"),  # Çimrin: Italians left 5 July 1921
