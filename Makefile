@@ -30,6 +30,7 @@ test: $(VENV)/.installed lint
 bench: $(VENV)/.installed
 	$(PY) benchmarks/build.py
 	$(PY) benchmarks/geocode.py
+	$(PY) benchmarks/atlas.py
 
 # Maintainers only: regenerate the Natural Earth land layer (needs npm).
 land: $(VENV)/.installed

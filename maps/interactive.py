@@ -106,7 +106,9 @@ def compare_html(
     figure = _figure(lang, offline, label("compare_title", lang))
     compare = [d.isoformat() for d in dates]
     for side, initial in (("0%", dates[0]), ("50%", dates[1])):
-        atlas = _map(catalogue, lang, initial=initial, left=side, width="50%", hash_=False, compare=compare)
+        atlas = _map(
+            catalogue, lang, initial=initial, left=side, width="50%", hash_=False, compare=compare, zoom=5
+        )
         figure.add_child(atlas)
     return _render(figure, lang)
 
@@ -135,10 +137,11 @@ def _map(
     width: str = "100%",
     hash_: bool = True,
     compare: list[str] | None = None,
+    zoom: int = 6,
 ) -> folium.Map:
     atlas = folium.Map(
         location=CENTRE,
-        zoom_start=6,
+        zoom_start=zoom,
         tiles=None,
         min_zoom=3,
         max_zoom=12,
@@ -161,7 +164,9 @@ def _map(
         config["start"], config["end"] = span[0].isoformat(), span[1].isoformat()
     config["hash"] = hash_
     if compare is not None:
+        # Half a screen each: the legend starts folded and the search box is left out.
         config["compare"] = compare
+        config["compact"] = True
     data = {"land": land_geojson(), "layers": [layer["features"] for layer in layers], "citations": citations}
     AtlasControl(config, data).add_to(atlas)
     return atlas

@@ -212,7 +212,7 @@
     this.relief = null;
     this.buildTimeControl();
     this.buildLayerControl();
-    this.buildSearch();
+    if (!config.compact) this.buildSearch();
     if (config.stops.length) this.buildStops();
     this.buildLegend();
     this.listenToKeys();
@@ -316,7 +316,7 @@
     var self = this, L10n = this.config.labels;
     var control = L.control({ position: "bottomleft" });
     control.onAdd = function () {
-      var box = el("div", "mm-time leaflet-bar");
+      var box = el("div", "mm-time leaflet-bar" + (self.config.compact ? " mm-compact" : ""));
       button(box, "«", L10n.prev_event, function () { self.step(-1); });
       button(box, "‹", L10n.prev_month, function () { self.stepMonth(-1); });
       self.playButton = button(box, "▶", L10n.play, function () { self.togglePlay(); });
@@ -539,7 +539,7 @@
     var config = this.config;
     var control = L.control({ position: "bottomright" });
     control.onAdd = function () {
-      var box = el("div", "mm-legend leaflet-bar");
+      var box = el("div", "mm-legend leaflet-bar" + (config.compact ? " mm-folded" : ""));
       var head = el("button", "mm-legend-head", config.labels.legend);
       head.type = "button";
       head.setAttribute("aria-expanded", "true");
