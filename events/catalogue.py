@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from shapely.geometry.base import BaseGeometry
 
 from events.model import Event, Front, Lang, Territory
 from geo.gazetteer import Gazetteer
+from geo.land import clip_to_land
 from geo.places import Place
 from geo.records import SourceRef, Work
 
@@ -39,6 +41,9 @@ class Catalogue:
     places: Mapping[str, Place]
     # Each distinct citation formatted once: thousands of events cite a handful of works.
     _cited: dict[tuple[SourceRef, str], str] = field(default_factory=dict, compare=False, repr=False)
+    _drawn: dict[str, BaseGeometry] = field(default_factory=dict, compare=False, repr=False)
+    # Renderers' derived data per record (e.g. rounded GeoJSON), computed once for all pages.
+    memo: dict[tuple[str, str], Any] = field(default_factory=dict, compare=False, repr=False)
 
     def at(self, day: dt.date) -> Snapshot:
         return Snapshot(
@@ -50,6 +55,14 @@ class Catalogue:
 
     def shape(self, item: Territory | Front) -> BaseGeometry:
         return self.shapes[item.id]
+
+    def drawn_shape(self, item: Territory | Front) -> BaseGeometry:
+        """The shape as maps draw it: areas cut to the coastline (computed once per record)."""
+        if item.id not in self._drawn:
+            shape = self.shapes[item.id]
+            is_area = isinstance(item, Territory) and item.kind != "line"
+            self._drawn[item.id] = clip_to_land(shape) if is_area else shape
+        return self._drawn[item.id]
 
     def cite(self, source: SourceRef, lang: Lang = "en") -> str:
         """A one-line citation: 'Author (year). Title. Journal, p. N; citing X'."""

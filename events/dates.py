@@ -49,6 +49,11 @@ class DateError(ValueError):
 _PLAIN = re.compile(r"(\d{4})(?:-(0[1-9]|1[0-2])(?:-(\d{2}))?)?")
 
 
+# The same with EDTF's qualifiers (? uncertain, ~ approximate, % both), alone or as the two
+# ends of an interval: read directly too; anything else (seasons, open ends, sets) goes to edtf.
+_HEDGED = re.compile(r"(\d{4}(?:-(?:0[1-9]|1[0-2])(?:-\d{2})?)?)([?~%]?)")
+
+
 @lru_cache(maxsize=4096)
 def parse_when(text: str) -> When:
     """Parse an EDTF string such as `1920-12-03` or `1920-05-11/1920-07-19`."""
@@ -56,6 +61,9 @@ def parse_when(text: str) -> When:
     plain = _PLAIN.fullmatch(cleaned)
     if plain is not None:
         return _plain_when(cleaned, *plain.groups())
+    direct = _direct(cleaned)
+    if direct is not None:
+        return direct
     try:
         parsed = parse_edtf(cleaned)
     except EDTFParseException as error:
@@ -77,6 +85,28 @@ def parse_when(text: str) -> When:
         precision=_precision(cleaned, parsed),
         uncertain="?" in cleaned or "%" in cleaned,
         approximate="~" in cleaned or "%" in cleaned,
+    )
+
+
+def _direct(text: str) -> When | None:
+    """A hedged date or an interval of plain or hedged dates, without the EDTF grammar."""
+    parts = text.split("/")
+    if len(parts) > 2:
+        return None
+    matches = [_HEDGED.fullmatch(part) for part in parts]
+    if any(m is None for m in matches):
+        return None
+    spans = [parse_when(m.group(1)) for m in matches if m is not None]
+    start, end = spans[0].start, spans[-1].end
+    if end < start:
+        raise DateError(f"'{text}' ends before it starts")
+    return When(
+        start=start,
+        end=end,
+        text=text,
+        precision="interval" if len(parts) == 2 else spans[0].precision,
+        uncertain="?" in text or "%" in text,
+        approximate="~" in text or "%" in text,
     )
 
 

@@ -16,7 +16,6 @@ from events.dates import When
 from events.model import Event, Front, Lang, Territory
 from events.vocabulary import CATEGORY_STYLE
 from geo.holders import HOLDERS
-from geo.land import clip_to_land
 from geo.places import Place
 from geo.records import SourceRef
 from maps.i18n import label, when_text
@@ -100,11 +99,10 @@ def _event(catalogue: Catalogue, event: Event, lang: Lang, labels: dict[tuple[st
 
 def _territory(catalogue: Catalogue, territory: Territory, lang: Lang) -> Feature:
     holder = HOLDERS[territory.holder]
-    area = catalogue.shape(territory)
     return {
         "type": "Feature",
         "id": territory.id,
-        "geometry": _geojson(area if territory.kind == "line" else clip_to_land(area)),
+        "geometry": _drawn_geojson(catalogue, territory),
         "properties": {
             "id": territory.id,
             "layer": "territory",
@@ -123,11 +121,19 @@ def _territory(catalogue: Catalogue, territory: Territory, lang: Lang) -> Featur
     }
 
 
+def _drawn_geojson(catalogue: Catalogue, item: Territory | Front) -> dict[str, Any]:
+    key = ("geojson", item.id)
+    if key not in catalogue.memo:
+        catalogue.memo[key] = _geojson(catalogue.drawn_shape(item))
+    geometry: dict[str, Any] = catalogue.memo[key]
+    return geometry
+
+
 def _front(catalogue: Catalogue, front: Front, lang: Lang) -> Feature:
     return {
         "type": "Feature",
         "id": front.id,
-        "geometry": _geojson(catalogue.shape(front)),
+        "geometry": _drawn_geojson(catalogue, front),
         "properties": {
             "id": front.id,
             "layer": "front",

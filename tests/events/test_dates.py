@@ -62,3 +62,27 @@ def test_a_day_past_the_end_of_its_month_names_the_month() -> None:
     expected = r"between 1 and 28 \(February 1921 has 28 days\); found .1921-02-29."
     with pytest.raises(DateError, match=expected):
         parse_when("1921-02-29")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1921-03-11?",
+        "1921-03~",
+        "1920~",
+        "1920%",
+        "1920-01~/1920-03~",
+        "1920-10/1920-11",
+        "1918-12-17/1919-03-24",
+    ],
+)
+def test_hedged_dates_and_intervals_read_directly_agree_with_the_edtf_grammar(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from events import dates
+
+    direct = parse_when(text)
+    parse_when.cache_clear()
+    monkeypatch.setattr(dates, "_direct", lambda _: None)
+    assert dates.parse_when(text) == direct
+    parse_when.cache_clear()
