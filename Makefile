@@ -1,5 +1,5 @@
 # Two commands for a fresh Linux machine with Python 3.11+:
-#   make maps   set up .venv and build output/ (index.html and data/*.geojson)
+#   make maps   set up .venv and build output/ (the atlas pages, data/*.geojson, slides/)
 #   make test   set up .venv with the test tools and run every test, ruff and mypy
 PYTHON ?= python3
 VENV := .venv
@@ -15,6 +15,7 @@ $(VENV)/.installed: pyproject.toml
 
 maps: $(VENV)/.installed
 	$(PY) build_maps.py
+	$(PY) build_maps.py export
 
 check: $(VENV)/.installed
 	$(PY) build_maps.py check
@@ -31,10 +32,11 @@ bench: $(VENV)/.installed
 	$(PY) benchmarks/build.py
 	$(PY) benchmarks/geocode.py
 	$(PY) benchmarks/atlas.py
+	$(PY) benchmarks/export.py
 
 # Maintainers only: regenerate the Natural Earth land layer (needs npm).
 land: $(VENV)/.installed
 	$(PY) scripts/make_land.py
 
 clean:
-	rm -rf $(VENV) output/index.html output/data
+	rm -rf $(VENV) output/*.html output/*.md output/*.csv output/data output/slides

@@ -6,6 +6,8 @@ Commands:
   python build_maps.py geocode NAME…   where each name is placed, from which source, and why
   python build_maps.py geocode --report   output/geocoding.csv for every name in the catalogue
   python build_maps.py where PLACE DATE   who held a place that day, by which record and source
+  python build_maps.py export          output/slides/: each lecture stop as PNG, SVG and PDF,
+                                       tour.pptx, and the monthly animation (GIF, MP4)
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from geo.errors import InputError
 
 if TYPE_CHECKING:
     from events.catalogue import Catalogue
+    from maps.stops import PlacedStop
 
 DEFAULT_OUT = Path(__file__).resolve().parent / "output"
 
@@ -34,6 +37,8 @@ EPILOG = """examples:
   python build_maps.py geocode Kulp --near Diyarbakır   the Kulp nearest Diyarbakır
   python build_maps.py geocode --report             audit every name: output/geocoding.csv
   python build_maps.py where Kars 1920-09-01        who held Kars that day, and on whose word
+  python build_maps.py export --lang en --dpi 200   slides, deck and animation in English
+  python build_maps.py export --stops my_tour.yaml  images and deck for your own stops
 """
 
 
@@ -48,9 +53,10 @@ def _parser() -> argparse.ArgumentParser:
         "command",
         nargs="?",
         default="build",
-        choices=["build", "check", "geocode", "where"],
+        choices=["build", "check", "geocode", "where", "export"],
         help="build (default): write the atlas and exports; check: validate only; "
-        "geocode: explain where place names are put; where: who held a place on a day",
+        "geocode: explain where place names are put; where: who held a place on a day; "
+        "export: images, slide deck and animation for presentations",
     )
     parser.add_argument(
         "names", nargs="*", metavar="NAME", help="geocode: place names; where: a place and a YYYY-MM-DD date"
@@ -87,7 +93,15 @@ def _parser() -> argparse.ArgumentParser:
         "--stops",
         type=Path,
         metavar="FILE",
-        help="lecture stops (YAML) for the atlas's stop list (default: maps/tours/default.yaml)",
+        help="lecture stops (YAML) for the atlas's stop list and the exports "
+        "(default: maps/tours/default.yaml)",
+    )
+    parser.add_argument(
+        "--dpi",
+        type=_dpi,
+        action="append",
+        metavar="N",
+        help="export: PNG resolution, repeatable (default: 150 and 300)",
     )
     parser.add_argument(
         "--date",
@@ -110,6 +124,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             args.day = dt.date.fromisoformat(args.names[1])
         except ValueError:
             parser.error(f"where: expected a date as YYYY-MM-DD, e.g. 1920-09-01; found '{args.names[1]}'")
+    if args.dpi and args.command != "export":
+        parser.error(f"--dpi belongs to export, not {args.command}")
     if args.command == "geocode" and not (args.names or args.report):
         parser.error("geocode needs place names, or --report")
     started = time.perf_counter()
@@ -144,6 +160,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         stops = load_stops(catalogue, args.stops or DEFAULT_TOUR)
     except InputError as error:
         return _report(error)
+    if args.command == "export":
+        return _export(catalogue, stops, args, started)
     files = render_all(catalogue, lang=args.lang, offline=not args.cdn, initial=args.date, stops=stops)
     written = write_outputs(files, args.out)
     elapsed = time.perf_counter() - started
@@ -173,6 +191,43 @@ def _geocode(catalogue: Catalogue, args: argparse.Namespace) -> int:
         (path,) = write_outputs({"geocoding.csv": text}, args.out)
         print(f"Wrote {path} ({text.count(chr(10)) - 1} names)")
     return 1 if failed else 0
+
+
+def _export(catalogue: Catalogue, stops: list[PlacedStop], args: argparse.Namespace, started: float) -> int:
+    from maps.build import write_outputs
+    from maps.export import STOP_IMAGE, export_files, stale_stop_images
+    from maps.slide_images import DEFAULT_DPIS
+
+    def log(step: str) -> None:
+        print(f"  {step}…", file=sys.stderr, flush=True)
+
+    dpis = sorted(set(args.dpi)) if args.dpi else list(DEFAULT_DPIS)
+    files = export_files(catalogue, stops, lang=args.lang, dpis=dpis, log=log)
+    written = write_outputs(files, args.out)
+    for stale in stale_stop_images(args.out, written):
+        stale.unlink()
+        print(f"  removed {stale}: its stop is no longer in the tour")
+    elapsed = time.perf_counter() - started
+    total = sum(path.stat().st_size for path in written)
+    print(f"Exported {_count(len(stops), 'stop')} into {args.out / 'slides'} in {elapsed:.1f} s "
+          f"({len(written)} files, {total / 1e6:.1f} MB):")  # fmt: skip
+    stop_images = [path for path in written if STOP_IMAGE.match(path.name)]
+    for path in written:
+        if path not in stop_images:
+            print(f"  {path} ({path.stat().st_size:,} bytes)")
+    print(f"  and {len(stop_images)} stop images: PNG at {', '.join(map(str, dpis))} dpi, SVG and PDF")
+    return 0
+
+
+def _dpi(text: str) -> int:
+    """--dpi's value, or an error that says what is expected."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, e.g. 150; found '{text}'") from None
+    if not 50 <= value <= 1200:
+        raise argparse.ArgumentTypeError(f"expected 50 to 1200 dots per inch; found {value}")
+    return value
 
 
 def _report(error: InputError) -> int:

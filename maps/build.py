@@ -7,7 +7,7 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -66,7 +66,7 @@ def _year_page(catalogue: Catalogue, year: int, *, lang: Lang, offline: bool) ->
     )
 
 
-def write_outputs(files: dict[str, str], out_dir: Path) -> list[Path]:
+def write_outputs(files: Mapping[str, str | bytes], out_dir: Path) -> list[Path]:
     """Write each file beside its target, then rename it into place.
 
     A crash leaves every file either as it was or complete: never emptied or half-written.
@@ -75,11 +75,12 @@ def write_outputs(files: dict[str, str], out_dir: Path) -> list[Path]:
     staging = Path(tempfile.mkdtemp(prefix=".building-", dir=out_dir))
     written: list[Path] = []
     try:
-        for relative, text in files.items():
+        for relative, content in files.items():
             staged = staging / relative
             staged.parent.mkdir(parents=True, exist_ok=True)
-            with staged.open("w", encoding="utf-8", newline="\n") as handle:
-                handle.write(text)
+            data = content.encode("utf-8") if isinstance(content, str) else content
+            with staged.open("wb") as handle:
+                handle.write(data)
                 handle.flush()
                 os.fsync(handle.fileno())
         for relative in files:

@@ -1,0 +1,255 @@
+"""`build_maps.py export`: stop images, the deck and the animation, read back as a user gets them.
+
+The bundled tour is exported once through the real command; images are checked by their size and
+pixel statistics and by the colour at known places on known days.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+import zipfile
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import GifImagePlugin, Image, ImageStat
+from pptx import Presentation
+
+import build_maps
+from events.catalogue import Catalogue
+from geo.holders import HOLDERS
+from maps.animation import FRAME_INCHES, month_ends
+from maps.export import export_files, stale_stop_images
+from maps.i18n import day_text
+from maps.overview_maps import THEATRE_CENTRE, THEATRE_ZOOM
+from maps.slide_images import stem
+from maps.static_map import FIGSIZE, FILL_ALPHA, LAND, SEA, pixel_of
+from maps.stops import PlacedStop
+
+KARS, IZMIR = (43.09495, 40.60199), (27.13838, 38.41273)  # GeoNames 743952, 311046
+
+
+@pytest.fixture(scope="session")
+def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`python build_maps.py export --out DIR`: the bundled tour, Turkish, 150 and 300 dpi."""
+    out = tmp_path_factory.mktemp("export")
+    assert build_maps.main(["export", "--out", str(out)]) == 0
+    return out / "slides"
+
+
+def _stop(stops: Sequence[PlacedStop], stop_id: str) -> tuple[int, PlacedStop]:
+    return next((n, s) for n, s in enumerate(stops, start=1) if s.stop.id == stop_id)
+
+
+def _rgb(hex_colour: str) -> tuple[int, int, int]:
+    return (int(hex_colour[1:3], 16), int(hex_colour[3:5], 16), int(hex_colour[5:7], 16))
+
+
+def _over_land(hex_colour: str, alpha: float) -> tuple[float, ...]:
+    colour, land = _rgb(hex_colour), _rgb(LAND)
+    return tuple(alpha * c + (1 - alpha) * g for c, g in zip(colour, land, strict=True))
+
+
+def _holder_at(image: Image.Image, pixel: tuple[int, int], radius: int) -> str:
+    """The holder whose fill (full or faded) is nearest the commonest colour on a ring around a
+    place: the place's own marker and label may cover the place itself, not the area around it."""
+    x, y = pixel
+    ring = [
+        image.getpixel((x + dx, y + dy)) for dx in range(-radius, radius + 1, 2) for dy in (-radius, radius)
+    ] + [image.getpixel((x + dx, y + dy)) for dy in range(-radius, radius + 1, 2) for dx in (-radius, radius)]
+    seen = Counter(tuple(p[:3]) for p in ring if isinstance(p, tuple)).most_common(1)[0][0]
+    fills = {
+        (code, faint): _over_land(holder.colour, FILL_ALPHA * (0.65 if faint else 1))
+        for code, holder in HOLDERS.items()
+        for faint in (False, True)
+    }
+
+    def distance(fill: tuple[float, ...]) -> float:
+        return float(sum((a - b) ** 2 for a, b in zip(fill, seen, strict=True)) ** 0.5)
+
+    (code, _), fill = min(fills.items(), key=lambda item: distance(item[1]))
+    assert distance(fill) < 12, (seen, code)
+    return code
+
+
+def test_every_stop_is_exported_at_both_resolutions_and_as_svg_and_pdf(
+    exported: Path, stops: list[PlacedStop]
+) -> None:
+    for number, placed in enumerate(stops, start=1):
+        name = stem(number, placed)
+        for dpi in (150, 300):
+            with Image.open(exported / f"{name}-{dpi}dpi.png") as image:
+                assert image.width == FIGSIZE[0] * dpi
+                assert abs(image.height - FIGSIZE[1] * dpi) <= 1
+                assert image.info.get("dpi", (0,))[0] == pytest.approx(dpi, abs=0.1)
+        svg = ET.parse(exported / f"{name}.svg").getroot()
+        assert svg.tag.endswith("svg") and svg.attrib["width"] == "720pt"
+        pdf = (exported / f"{name}.pdf").read_bytes()
+        assert pdf.startswith(b"%PDF-") and len(re.findall(rb"/Type\s*/Page\b", pdf)) == 1
+
+
+def test_stop_images_are_maps_not_blank_pages(exported: Path, stops: list[PlacedStop]) -> None:
+    sea, land = _rgb(SEA), _rgb(LAND)
+    for number, placed in enumerate(stops, start=1):
+        with Image.open(exported / f"{stem(number, placed)}-150dpi.png") as opened:
+            image = opened.convert("RGB")
+        rgb = np.asarray(image).reshape(-1, 3).astype(np.uint32)
+        packed = rgb[:, 0] << 16 | rgb[:, 1] << 8 | rgb[:, 2]  # one number per colour: fast to count
+        colours = np.unique(packed)
+        background = np.isin(packed, [(r << 16) | (g << 8) | b for r, g, b in (sea, land)])
+        drawn = 1 - float(background.mean())
+        assert min(ImageStat.Stat(image).stddev) > 15, placed.stop.id
+        assert len(colours) > 500, placed.stop.id
+        # Sea and land are the background; the areas, lines and labels cover a good part of it.
+        assert 0.15 < drawn < 0.98, (placed.stop.id, drawn)
+
+
+def test_kars_is_armenian_on_1_september_1920_and_turkish_after_its_retaking(
+    exported: Path, stops: list[PlacedStop]
+) -> None:
+    # Kars was held by Armenia until 30 October 1920 (Hovannisian 1971, vol. 4; Şener).
+    for stop_id, holder in (("baku-congress", "armenia"), ("kars-retaken", "ankara")):
+        number, placed = _stop(stops, stop_id)
+        for dpi in (150, 300):
+            with Image.open(exported / f"{stem(number, placed)}-{dpi}dpi.png") as opened:
+                image = opened.convert("RGB")
+            pixel = pixel_of(*KARS, centre=(placed.lon, placed.lat), zoom=placed.stop.zoom, dpi=dpi)
+            assert _holder_at(image, pixel, radius=dpi // 6) == holder, (stop_id, dpi)
+
+
+def test_izmir_has_the_ankara_governments_colour_at_the_mudanya_armistice(
+    exported: Path, stops: list[PlacedStop]
+) -> None:
+    number, placed = _stop(stops, "mudanya")
+    assert placed.stop.date.isoformat() == "1922-10-11"
+    with Image.open(exported / f"{stem(number, placed)}-150dpi.png") as opened:
+        image = opened.convert("RGB")
+    pixel = pixel_of(*IZMIR, centre=(placed.lon, placed.lat), zoom=placed.stop.zoom, dpi=150)
+    assert _holder_at(image, pixel, radius=25) == "ankara"
+
+
+def test_the_deck_has_a_title_slide_one_slide_per_stop_and_a_sources_slide(
+    exported: Path, stops: list[PlacedStop]
+) -> None:
+    deck = Presentation(str(exported / "tour.pptx"))
+    slides = list(deck.slides)
+    assert len(slides) == len(stops) + 2
+    assert deck.slide_width is not None and deck.slide_height is not None
+    assert deck.slide_width / deck.slide_height == pytest.approx(16 / 9, abs=0.01)
+    for slide in slides:
+        assert any(shape.shape_type == 13 for shape in slide.shapes), "every slide has a picture"
+        assert slide.has_notes_slide and slide.notes_slide.notes_text_frame is not None
+        assert slide.notes_slide.notes_text_frame.text.strip()
+    assert slides[0].shapes.title is not None
+    assert slides[0].shapes.title.text == "Millî Mücadele Atlası 1919–1923"
+    for slide, placed in zip(slides[1:-1], stops, strict=True):
+        stop = placed.stop
+        assert slide.shapes.title is not None
+        assert slide.shapes.title.text == f"{day_text(stop.date, 'tr')} — {stop.title.tr}"
+        texts = [shape.text_frame.text for shape in slide.shapes if shape.has_text_frame]
+        assert any(stop.caption.tr in text for text in texts)
+        notes = slide.notes_slide.notes_text_frame.text
+        assert f"index.html#{stop.date.isoformat()}" in notes
+        assert "Kaynaklar:" in notes and notes.count("\n- ") >= 1
+    assert slides[-1].shapes.title is not None and slides[-1].shapes.title.text == "Kaynaklar"
+    assert "Şener" in slides[-1].notes_slide.notes_text_frame.text
+
+
+def test_libreoffice_converts_the_deck_to_pdf(
+    exported: Path, stops: list[PlacedStop], tmp_path: Path
+) -> None:
+    office = shutil.which("soffice") or shutil.which("libreoffice")
+    if office is None:
+        if os.environ.get("CI"):
+            pytest.fail("LibreOffice is missing in CI: .ci/run must install libreoffice-impress")
+        pytest.skip("LibreOffice not installed (apt-get install libreoffice-impress)")
+    profile = tmp_path / "profile"  # a private profile: no clash with a LibreOffice already open
+    subprocess.run(
+        [office, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(tmp_path), str(exported / "tour.pptx")],
+        check=True, capture_output=True, timeout=300,
+    )  # fmt: skip
+    pdf = (tmp_path / "tour.pdf").read_bytes()
+    assert len(re.findall(rb"/Type\s*/Page\b", pdf)) == len(stops) + 2
+    # The pictures survive: a deck of 19 maps is not a few kilobytes of text.
+    assert len(pdf) > 500_000
+
+
+def test_the_animation_has_one_frame_per_month_from_november_1918_to_october_1923(exported: Path) -> None:
+    days = month_ends()
+    assert (days[0].isoformat(), days[-1].isoformat()) == ("1918-11-30", "1923-10-31")
+    with Image.open(exported / "1919-1923.gif") as gif:
+        assert isinstance(gif, GifImagePlugin.GifImageFile)
+        assert gif.n_frames == len(days) == 60
+        assert gif.size == (FRAME_INCHES[0] * 100, FRAME_INCHES[1] * 100)
+        assert gif.info["loop"] == 0
+        frames = {}
+        for index in (days.index(d) for d in days if d.isoformat() in ("1920-08-31", "1922-09-30")):
+            gif.seek(index)
+            frames[days[index].isoformat()] = gif.convert("RGB")
+    # The borders move: İzmir is Greek in August 1920 and the Ankara government's in September 1922.
+    for day, holder in (("1920-08-31", "greece"), ("1922-09-30", "ankara")):
+        pixel = pixel_of(*IZMIR, centre=THEATRE_CENTRE, zoom=THEATRE_ZOOM, dpi=100, figsize=FRAME_INCHES)
+        assert _holder_at(frames[day], pixel, radius=8) == holder, day
+
+
+def test_the_video_holds_every_month(exported: Path) -> None:
+    from imageio_ffmpeg import count_frames_and_secs
+
+    frames, seconds = count_frames_and_secs(str(exported / "1919-1923.mp4"))
+    assert seconds == pytest.approx(59 * 0.9 + 3.0, abs=0.2)
+    assert frames == 59 * 9 + 30
+
+
+def test_exports_are_byte_identical_from_run_to_run(catalogue: Catalogue, stops: list[PlacedStop]) -> None:
+    tour = [stops[0], _stop(stops, "gumru")[1]]
+    first = export_files(catalogue, tour, lang="en", dpis=(72,), months=((1920, 10), (1920, 12)))
+    second = export_files(catalogue, tour, lang="en", dpis=(72,), months=((1920, 10), (1920, 12)))
+    assert sorted(first) == sorted(second)
+    assert {"slides/tour.pptx", "slides/1919-1923.gif", "slides/02-gumru.svg"} <= set(first)
+    changed = [name for name in first if first[name] != second[name]]
+    assert changed == []
+    with zipfile.ZipFile(io.BytesIO(first["slides/tour.pptx"])) as deck:
+        assert {info.date_time for info in deck.infolist()} == {(2000, 1, 1, 0, 0, 0)}
+        assert b"2000-01-01T00:00:00Z" in deck.read("docProps/core.xml")
+    assert b"Date" not in first["slides/01-mudros.svg"][:2000]
+    assert b"CreationDate" not in first["slides/01-mudros.pdf"]
+
+
+def test_images_of_stops_no_longer_in_the_tour_are_found_and_nothing_else(tmp_path: Path) -> None:
+    slides = tmp_path / "slides"
+    slides.mkdir()
+    names = ["01-mudros-150dpi.png", "01-mudros.svg", "07-old-stop.pdf", "my-notes.txt", "tour.pptx"]
+    for name in names:
+        (slides / name).write_bytes(b"x")
+    written = [slides / "01-mudros-150dpi.png", slides / "01-mudros.svg", slides / "tour.pptx"]
+    assert stale_stop_images(tmp_path, written) == [slides / "07-old-stop.pdf"]
+
+
+def test_a_bad_dpi_is_refused_with_what_is_expected(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        build_maps.main(["export", "--dpi", "high"])
+    assert exit_info.value.code == 2
+    assert "--dpi: expected a whole number, e.g. 150; found 'high'" in capsys.readouterr().err
+
+
+def test_a_bad_stops_file_stops_the_export_and_keeps_earlier_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    earlier = tmp_path / "out" / "slides" / "tour.pptx"
+    earlier.parent.mkdir(parents=True)
+    earlier.write_bytes(b"the lecturer's earlier deck")
+    bad = tmp_path / "stops.yaml"
+    bad.write_text("- id: one\n  date: 1920-09-01\n  title: {tr: a, en: a}\n  caption: {tr: a, en: a}\n"
+                   "  centre: Rulp\n", encoding="utf-8")  # fmt: skip
+    assert build_maps.main(["export", "--stops", str(bad), "--out", str(tmp_path / "out")]) == 1
+    err = capsys.readouterr().err
+    assert f"{bad}:5:11: centre: unknown place 'Rulp'" in err and "nothing was written" in err
+    assert earlier.read_bytes() == b"the lecturer's earlier deck"
