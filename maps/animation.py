@@ -25,8 +25,8 @@ from maps.static_map import render
 FIRST_MONTH, LAST_MONTH = (1918, 11), (1923, 10)  # from Mudros to the Republic
 LAYERS = ("control", "lines", "fronts-western", "fronts-eastern", "fronts-southern", "events")
 FRAME_INCHES = (9.6, 5.44)  # 960 × 544 pixels: both sides divisible by 16, as video codecs want
-FRAME_MS, LAST_FRAME_MS = 900, 3000
-VIDEO_FPS = 10  # a frame repeated 9 times lasts 0.9 s; players dislike very low frame rates
+FRAME_MS, LAST_FRAME_HOLD = 900, 3  # each month 0.9 s; the last one three times as long
+VIDEO_FPS = 10  # ffmpeg repeats each month's picture 9 times: players dislike very low frame rates
 
 
 def month_ends(first: tuple[int, int] = FIRST_MONTH, last: tuple[int, int] = LAST_MONTH) -> list[dt.date]:
@@ -68,7 +68,7 @@ def gif_bytes(images: Sequence[Image.Image]) -> bytes:
         image.quantize(colors=128, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
         for image in images
     ]
-    durations = [FRAME_MS] * (len(paletted) - 1) + [LAST_FRAME_MS]
+    durations = [FRAME_MS] * (len(paletted) - 1) + [FRAME_MS * LAST_FRAME_HOLD]
     buffer = io.BytesIO()
     paletted[0].save(
         buffer, format="GIF", save_all=True, append_images=paletted[1:], duration=durations, loop=0
@@ -83,15 +83,14 @@ def mp4_bytes(images: Sequence[Image.Image]) -> bytes | None:
     except ImportError:
         return None
     width, height = images[0].size
-    repeats = [round(FRAME_MS * VIDEO_FPS / 1000)] * (len(images) - 1) + [
-        round(LAST_FRAME_MS * VIDEO_FPS / 1000)
-    ]
-    raw = b"".join(image.tobytes() * count for image, count in zip(images, repeats, strict=True))
+    # Each picture is sent once, at one picture per month's time; the last, once per hold.
+    raw = b"".join(image.tobytes() for image in images) + images[-1].tobytes() * (LAST_FRAME_HOLD - 1)
+    per_picture = f"1000/{FRAME_MS}"
     with tempfile.TemporaryDirectory() as folder:
         target = Path(folder) / "animation.mp4"
         command = [
             get_ffmpeg_exe(), "-loglevel", "error", "-f", "rawvideo", "-pix_fmt", "rgb24",
-            "-s", f"{width}x{height}", "-r", str(VIDEO_FPS), "-i", "-",
+            "-s", f"{width}x{height}", "-framerate", per_picture, "-i", "-", "-r", str(VIDEO_FPS),
             "-c:v", "libx264", "-pix_fmt", "yuv420p", "-crf", "23", "-preset", "veryfast", "-threads", "1",
             "-movflags", "+faststart", "-map_metadata", "-1",
             # No encoder version string or creation time in the file: the same bytes every run.
