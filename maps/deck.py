@@ -110,7 +110,7 @@ def _stop_slide(deck: Deck, images: StopImages, lang: Lang) -> None:
     title = slide.shapes.title
     assert title is not None  # the Title Only layout has one
     _place(title, 0.35, 0.2, 12.6, 1.0)
-    title.text_frame.text = f"{day_text(stop.date, lang)} — {stop.title.get(lang)}"
+    _title_text(title, f"{day_text(stop.date, lang)} — {stop.title.get(lang)}")
     _picture(slide, images.slide_png, left=0.35, top=1.35, width=9.4)
     box = slide.shapes.add_textbox(Inches(9.95), Inches(1.35), Inches(3.05), Inches(5.6))
     frame = box.text_frame
@@ -138,7 +138,7 @@ def _sources_slide(deck: Deck, catalogue: Catalogue, stops: Sequence[StopImages]
     title = slide.shapes.title
     assert title is not None
     _place(title, 0.35, 0.2, 12.6, 1.0)
-    title.text_frame.text = text["sources_title"]
+    _title_text(title, text["sources_title"])
     _picture(slide, png, left=0.35, top=1.35, width=4.6)
     intro = slide.shapes.add_textbox(Inches(0.35), Inches(4.1), Inches(4.6), Inches(1.2))
     intro.text_frame.word_wrap = True
@@ -167,6 +167,13 @@ def _sources_slide(deck: Deck, catalogue: Catalogue, stops: Sequence[StopImages]
             else:
                 _paragraph(frame, shown, size)
     _notes(slide, [text["sources_intro"], *(f"- {citation}" for citation in citations), "", text["made"]])
+
+
+def _title_text(title: object, text: str) -> None:
+    """A title on one line above the map: the longer the title, the smaller the type."""
+    frame = title.text_frame  # type: ignore[attr-defined]
+    frame.text = text
+    frame.paragraphs[0].runs[0].font.size = Pt(30 if len(text) <= 48 else 26 if len(text) <= 60 else 21)
 
 
 def _place(shape: object, left: float, top: float, width: float, height: float) -> None:
