@@ -35,3 +35,9 @@ CATEGORY_STYLE: dict[str, tuple[str, str, str]] = {
     "political": ("Siyasi gelişme", "Political", "#e08214"),
     "journey": ("Yolculuk", "Journey", "#8c510a"),
 }
+
+
+def category_name(category: str, lang: Literal["tr", "en"]) -> str:
+    """A category as the legend and the layer panel name it."""
+    turkish, english, _ = CATEGORY_STYLE[category]
+    return turkish if lang == "tr" else english

@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from shapely.geometry import Point
-
 from events.catalogue import Catalogue
 from events.model import Lang, Territory
 from geo.holders import HOLDERS
@@ -28,7 +26,7 @@ class Answer:
 
 
 def where(catalogue: Catalogue, place: Place, day: dt.date) -> Answer:
-    point = Point(catalogue.gazetteer.geometry(place).representative_point().coords[0])
+    point = catalogue.gazetteer.point(place)
     areas = [t for t in catalogue.at(day).territories if t.kind != "line"]
     found = [t for t in areas if catalogue.shape(t).dwithin(point, EXACT_DEG)]
     if not any(t.kind == "control" for t in found):

@@ -92,6 +92,11 @@ class Gazetteer:
     def geometry(self, place: Place) -> BaseGeometry:
         return self.geometries[place.id]
 
+    def point(self, place: Place) -> Point:
+        """Where a marker for the place goes: a point inside it, even for a region."""
+        point: Point = self.geometries[place.id].representative_point()
+        return point
+
     def resolve(self, mention: PlaceMention, cited: tuple[SourceRef, ...] = ()) -> Place:
         """The one place meant by `mention`; PlaceLookupError otherwise."""
         return self.match(mention, cited).place

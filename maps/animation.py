@@ -50,7 +50,6 @@ def frames(catalogue: Catalogue, days: Sequence[dt.date], *, lang: Lang) -> list
             centre=THEATRE_CENTRE,
             zoom=THEATRE_ZOOM,
             layers=LAYERS,
-            labels=False,
             title=label("title", lang),
             figsize=FRAME_INCHES,
             headline=True,

@@ -62,7 +62,6 @@ def tour_deck(
     catalogue_png: bytes,
 ) -> bytes:
     """The deck as PPTX bytes."""
-    text = TEXT[lang]
     deck = Presentation()
     deck.slide_width, deck.slide_height = WIDTH, HEIGHT
     _title_slide(deck, stops, lang, tour_png)
@@ -71,7 +70,7 @@ def tour_deck(
     _sources_slide(deck, catalogue, stops, lang, catalogue_png)
     properties = deck.core_properties
     properties.title = label("title", lang)
-    properties.subject = text["subtitle"].split(":")[0]
+    properties.subject = label("stops", lang)
     properties.author = properties.last_modified_by = label("title", lang)
     properties.created = properties.modified = FIXED_TIME
     properties.revision = 1

@@ -14,7 +14,7 @@ from jinja2.utils import htmlsafe_json_dumps
 
 from events.catalogue import Catalogue
 from events.model import Lang
-from events.vocabulary import CATEGORIES, CATEGORY_STYLE
+from events.vocabulary import CATEGORIES, CATEGORY_STYLE, category_name
 from geo.holders import HOLDERS
 from geo.land import land_geojson
 from maps import search
@@ -202,8 +202,7 @@ def _config(
         "groups": [{"key": g, "label": label(f"group_{g}", lang)} for g in GROUPS],
         "places": search.place_entries(catalogue, lang),
         "categories": {
-            c: {"label": CATEGORY_STYLE[c][0 if lang == "tr" else 1], "colour": CATEGORY_STYLE[c][2]}
-            for c in CATEGORIES
+            c: {"label": category_name(c, lang), "colour": CATEGORY_STYLE[c][2]} for c in CATEGORIES
         },
         "holders": {code: {"label": h.name(lang), "colour": h.colour} for code, h in HOLDERS.items()},
         "kinds": {k: label(f"kind_{k}", lang) for k in ("control", "claim", "treaty_zone", "line")},
@@ -218,7 +217,7 @@ def _config(
             {
                 "shape": "circle",
                 "colour": CATEGORY_STYLE[c][2],
-                "label": CATEGORY_STYLE[c][0 if lang == "tr" else 1],
+                "label": category_name(c, lang),
             }
             for c in categories
         ],

@@ -47,7 +47,7 @@ def catalogue_overview(catalogue: Catalogue, lang: Lang) -> StaticMap:
     for event in sorted(catalogue.events, key=lambda e: (e.when.start, e.id)):
         refs |= {source.ref for source in event.sources}
         for place in catalogue.event_places[event.id]:
-            point = catalogue.gazetteer.geometry(place).representative_point()
+            point = catalogue.gazetteer.point(place)
             x, y = to_map(point.x, point.y)
             colour = CATEGORY_STYLE[event.category][2]
             axes.scatter([x], [y], s=40, color=colour, alpha=0.8, edgecolors="white", zorder=5)

@@ -12,7 +12,7 @@ from typing import Any
 
 from events.catalogue import Catalogue
 from events.model import Lang
-from events.vocabulary import CATEGORIES, CATEGORY_STYLE
+from events.vocabulary import CATEGORIES, category_name
 from geo.records import SourceRef
 from maps.features import Feature, cached_place_label, event_geometry, front_features, territory_features
 from maps.i18n import label, when_text
@@ -76,7 +76,7 @@ def page_layers(catalogue: Catalogue, lang: Lang) -> tuple[list[dict[str, Any]],
         specs.append((f"fronts-{theatre}", "fronts", label(f"theatre_{theatre}", lang), True, in_theatre))
     for category in CATEGORIES:
         in_category = [f for f in events if f["properties"]["category"] == category]
-        name = CATEGORY_STYLE[category][0 if lang == "tr" else 1]
+        name = category_name(category, lang)
         specs.append((f"events-{category}", "events", name, True, in_category))
     layers = []
     for key, group, name, show, features in specs:

@@ -21,7 +21,7 @@ def place_entries(catalogue: Catalogue, lang: Lang) -> list[dict[str, Any]]:
             events_at.setdefault(place.id, []).append(event.id)
     entries = []
     for place_id, place in sorted(catalogue.places.items()):
-        point = catalogue.gazetteer.geometry(place).representative_point()
+        point = catalogue.gazetteer.point(place)
         entries.append(
             {
                 "id": place_id,

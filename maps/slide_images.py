@@ -51,7 +51,6 @@ def stop_images(
             centre=(placed.lon, placed.lat),
             zoom=stop.zoom,
             layers=stop.layers,
-            labels="labels" in stop.layers,
             title=stop.title.get(lang),
         )
         try:

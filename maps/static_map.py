@@ -31,7 +31,7 @@ from shapely.geometry.base import BaseGeometry
 
 from events.catalogue import Catalogue
 from events.model import Event, Front, Lang, Territory
-from events.vocabulary import CATEGORY_STYLE
+from events.vocabulary import CATEGORY_STYLE, category_name
 from geo.holders import HOLDERS
 from geo.land import land_geojson
 from geo.records import SourceRef
@@ -55,6 +55,8 @@ matplotlib.rcParams.update(
         "path.simplify": True,
     }
 )
+# The layer key (as in the atlas and the stops files) that shows each kind of territory.
+LAYER_OF_KIND = {"control": "control", "claim": "zones", "treaty_zone": "zones", "line": "lines"}
 View = tuple[float, float, float, float]  # x0, y0, x1, y1 in the projection's metres
 _TO_MAP = Transformer.from_crs("EPSG:4326", PROJECTION, always_xy=True)
 
@@ -104,7 +106,6 @@ def render(
     zoom: int,
     layers: Sequence[str],
     title: str,
-    labels: bool = True,
     figsize: tuple[float, float] = FIGSIZE,
     headline: bool = False,
 ) -> StaticMap:
@@ -119,14 +120,13 @@ def render(
     shown_events: list[Event] = []
     faint_drawn = False
     for territory in snapshot.territories:
-        wanted = {"control": "control", "claim": "zones", "treaty_zone": "zones", "line": "lines"}[
-            territory.kind
-        ]
-        projected = _projected(catalogue, territory)
-        path = _path_in(projected, view)
-        # Only what shows in the frame counts for the legend and the sources.
-        if wanted not in layers or path is None or not projected.intersects(clip):
+        if LAYER_OF_KIND[territory.kind] not in layers:
             continue
+        projected = _projected(catalogue, territory)
+        # Only what shows in the frame counts for the legend and the sources.
+        if not projected.intersects(clip):
+            continue
+        path = _path_in(projected, view)
         colour = HOLDERS[territory.holder].colour
         faint = territory.certainty == "low" or territory.when.is_fuzzy
         faint_drawn |= faint
@@ -141,10 +141,10 @@ def render(
         sources += territory.sources
     fronts_drawn = False
     for front in snapshot.fronts:
-        projected = _projected(catalogue, front)
-        path = _path_in(projected, view)
-        if f"fronts-{front.theatre}" not in layers or path is None or not projected.intersects(clip):
+        projected = _projected(catalogue, front) if f"fronts-{front.theatre}" in layers else None
+        if projected is None or not projected.intersects(clip):
             continue
+        path = _path_in(projected, view)
         axes.add_artist(PathPatch(path, fill=False, edgecolor="#222222", linewidth=3, zorder=4))
         fronts_drawn = True
         sources += front.sources
@@ -155,8 +155,8 @@ def render(
     for event in events:
         colour = CATEGORY_STYLE[event.category][2]
         for place in catalogue.event_places[event.id]:
-            point = catalogue.gazetteer.geometry(place).representative_point()
-            x, y = _TO_MAP.transform(point.x, point.y)
+            point = catalogue.gazetteer.point(place)
+            x, y = to_map(point.x, point.y)
             if not clip.contains(Point(x, y)):
                 continue
             fuzzy = event.when.is_fuzzy
@@ -166,7 +166,7 @@ def render(
                 linewidths=1.2, zorder=5,
             )  # fmt: skip
             name = place.name(lang, day.year)
-            if labels and name not in labelled:
+            if "labels" in layers and name not in labelled:
                 labelled.add(name)
                 place_label(axes, figure, x, y, name, placed_boxes)
             if event.category not in categories:
@@ -203,10 +203,9 @@ def base_map(
     axes.set_xlim(view[0], view[2])
     axes.set_ylim(view[1], view[3])
     land = _path_in(_land(), view)
-    if land is not None:
-        axes.add_artist(PathPatch(land, facecolor=LAND, edgecolor="none", zorder=0.5))
-        # The coast again above the holders' colours, so that a coloured coast stays readable.
-        axes.add_artist(PathPatch(land, fill=False, edgecolor=COAST, linewidth=0.5, zorder=3))
+    axes.add_artist(PathPatch(land, facecolor=LAND, edgecolor="none", zorder=0.5))
+    # The coast again above the holders' colours, so that a coloured coast stays readable.
+    axes.add_artist(PathPatch(land, fill=False, edgecolor=COAST, linewidth=0.5, zorder=3))
     return figure, axes, view
 
 
@@ -252,16 +251,13 @@ def _projected(catalogue: Catalogue, record: Territory | Front) -> BaseGeometry:
     return projected
 
 
-def _path_in(geometry: BaseGeometry, view: View) -> Path | None:
-    """The part of a shape in (and just around) the view as a path; None when none of it is.
+def _path_in(geometry: BaseGeometry, view: View) -> Path:
+    """The part of a shape in (and just around) the view as a path.
 
     Cut here, not by the renderer: SVG and PDF would otherwise carry every coast of the theatre."""
     x0, y0, x1, y1 = view
     margin = (x1 - x0) * 0.05
-    part = shapely.clip_by_rect(geometry, x0 - margin, y0 - margin, x1 + margin, y1 + margin)
-    if part.is_empty:
-        return None
-    return _path(part)
+    return _path(shapely.clip_by_rect(geometry, x0 - margin, y0 - margin, x1 + margin, y1 + margin))
 
 
 def _path(geometry: BaseGeometry) -> Path:
@@ -337,7 +333,7 @@ def legend(
         handles.append(Line2D([0], [0], color="#222222", linewidth=3, label=label("layer_fronts", lang)))
     handles += [
         Line2D([0], [0], marker="o", linestyle="none", markersize=8, markerfacecolor=CATEGORY_STYLE[c][2],
-               markeredgecolor="white", label=CATEGORY_STYLE[c][0 if lang == "tr" else 1])
+               markeredgecolor="white", label=category_name(c, lang))
         for c in categories
     ]  # fmt: skip
     if faint:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import Field, field_validator
 
@@ -32,15 +32,8 @@ LayerKey = Literal[
     "events",
     "labels",
 ]
-DEFAULT_LAYERS: tuple[LayerKey, ...] = (
-    "control",
-    "lines",
-    "fronts-western",
-    "fronts-eastern",
-    "fronts-southern",
-    "events",
-    "labels",
-)
+# Claims and treaty zones are off by default, as in the atlas.
+DEFAULT_LAYERS: tuple[LayerKey, ...] = tuple(key for key in get_args(LayerKey) if key != "zones")
 
 
 class Stop(Record):
@@ -117,5 +110,5 @@ def _centre(
     except PlaceLookupError as error:
         problems.append(located.problem((*item_path, "centre"), str(error)))
         return None
-    point = catalogue.gazetteer.geometry(place).representative_point()
+    point = catalogue.gazetteer.point(place)
     return (point.x, point.y)
