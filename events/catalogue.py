@@ -3,27 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from shapely.geometry.base import BaseGeometry
 
+from events.control import ControlMap
 from events.model import Event, Front, Lang, Territory
+from events.state import MapState
 from geo.gazetteer import Gazetteer
 from geo.land import clip_to_land
 from geo.places import Place
 from geo.records import SourceRef, Work
-
-
-@dataclass(frozen=True)
-class Snapshot:
-    """What is in force on one day."""
-
-    day: dt.date
-    events: tuple[Event, ...]
-    territories: tuple[Territory, ...]
-    fronts: tuple[Front, ...]
 
 
 @dataclass(frozen=True)
@@ -36,6 +28,8 @@ class Catalogue:
     event_places: Mapping[str, tuple[Place, ...]]
     shapes: Mapping[str, BaseGeometry]
     origins: Mapping[str, str]
+    # Who held each town's cell on every day, from the control ledger (geo/control/).
+    control: ControlMap
     # The places the catalogue uses, fixed at load: later look-ups (the geocode command) may
     # add GeoNames towns to the gazetteer, never to the maps.
     places: Mapping[str, Place]
@@ -43,11 +37,13 @@ class Catalogue:
     _cited: dict[tuple[SourceRef, str], str] = field(default_factory=dict, compare=False, repr=False)
     _drawn: dict[str, BaseGeometry] = field(default_factory=dict, compare=False, repr=False)
     # Renderers' derived data per record (e.g. rounded GeoJSON), computed once for all pages.
-    memo: dict[tuple[str, str], Any] = field(default_factory=dict, compare=False, repr=False)
+    memo: dict[tuple[str, Hashable], Any] = field(default_factory=dict, compare=False, repr=False)
 
-    def at(self, day: dt.date) -> Snapshot:
-        return Snapshot(
+    def at(self, day: dt.date) -> MapState:
+        """The map of one day: who held each cell, borders, fronts and the records in force."""
+        return MapState(
             day,
+            self.control,
             tuple(e for e in self.events if e.when.contains(day)),
             tuple(t for t in self.territories if t.when.contains(day)),
             tuple(f for f in self.fronts if f.when.contains(day)),
@@ -60,7 +56,7 @@ class Catalogue:
         """The shape as maps draw it: areas cut to the coastline (computed once per record)."""
         if item.id not in self._drawn:
             shape = self.shapes[item.id]
-            is_area = isinstance(item, Territory) and item.kind != "line"
+            is_area = isinstance(item, Territory) and item.kind != "line"  # claims, treaty zones
             self._drawn[item.id] = clip_to_land(shape) if is_area else shape
         return self._drawn[item.id]
 

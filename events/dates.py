@@ -61,6 +61,9 @@ def parse_when(text: str) -> When:
     plain = _PLAIN.fullmatch(cleaned)
     if plain is not None:
         return _plain_when(cleaned, *plain.groups())
+    season = _SEASON.fullmatch(cleaned)
+    if season is not None:
+        return _season_when(cleaned, int(season.group(1)), int(season.group(2)))
     direct = _direct(cleaned)
     if direct is not None:
         return direct
@@ -108,6 +111,19 @@ def _direct(text: str) -> When | None:
         uncertain="?" in text or "%" in text,
         approximate="~" in text or "%" in text,
     )
+
+
+# Seasons (21 spring … 24 winter) as the `edtf` package resolves them, without its grammar
+# (building it costs ~70 ms); winter runs into February of the next year.
+_SEASON = re.compile(r"(\d{4})-(2[1-4])")
+_SEASON_MONTHS = {21: (3, 5), 22: (6, 8), 23: (9, 11), 24: (12, 14)}
+
+
+def _season_when(text: str, year: int, season: int) -> When:
+    first, last = _SEASON_MONTHS[season]
+    end_year, end_month = (year + 1, last - 12) if last > 12 else (year, last)
+    end = dt.date(end_year, end_month, calendar.monthrange(end_year, end_month)[1])
+    return When(dt.date(year, first, 1), end, text, "season")
 
 
 def _plain_when(text: str, year: str, month: str | None, day: str | None) -> When:

@@ -4,6 +4,8 @@ Where files live decides what they hold:
 - `sources.yaml` (any folder): the bibliography, a mapping of keys to works;
 - `places.yaml` (any folder): places, added to the gazetteer;
 - files in a folder named `territories` or `fronts` (the bundled ones are in geo/): those;
+- files in a folder named `control`: the control ledger (`wars.yaml` there: the wars whose
+  fronts the map draws);
 - any other `*.yaml` under `events/` or a path given with --events: events.
 """
 
@@ -15,20 +17,20 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
-from shapely.geometry import MultiPolygon, Point
+from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 from shapely.validation import explain_validity
 
 from events.catalogue import Catalogue
+from events.control_loader import load_control
 from events.model import Event, Front, Territory
-from events.remainder import split_remainders
 from geo import geometry
 from geo._validate import validate_item, validate_list
 from geo._yaml import Located, PathKey, load_located
+from geo.borders import BorderError, border_line
 from geo.errors import InputError, Problem, display_path
 from geo.gazetteer import Gazetteer, PlaceLookupError
 from geo.geonames import GeoNames
-from geo.land import clip_to_land
 from geo.places import Place, PlaceRef
 from geo.records import SourceRef, Work
 
@@ -37,6 +39,7 @@ BUNDLED_EVENTS = ROOT / "events"
 BUNDLED_PLACES = ROOT / "geo" / "places.yaml"
 TERRITORIES = ROOT / "geo" / "territories"
 FRONTS = ROOT / "geo" / "fronts"
+CONTROL = ROOT / "geo" / "control"
 
 M = TypeVar("M", bound=BaseModel)
 T = TypeVar("T")
@@ -66,6 +69,8 @@ class _Files:
     events: list[Path] = field(default_factory=list)
     territories: list[Path] = field(default_factory=list)
     fronts: list[Path] = field(default_factory=list)
+    ledgers: list[Path] = field(default_factory=list)
+    wars: list[Path] = field(default_factory=list)
 
 
 def load_catalogue(extra: Sequence[Path] = (), *, bundled: bool = True) -> Catalogue:
@@ -91,27 +96,27 @@ def load_catalogue(extra: Sequence[Path] = (), *, bundled: bool = True) -> Catal
         [good[p] for p in files.events if p in good], events, gazetteer, problems
     )
     shapes = _build_shapes([*territories, *fronts], gazetteer, problems)
-    _check_control_overlaps([t for t in territories if not t.record.remainder], shapes, problems)
-    _settle_remainder_outlines(territories, shapes)
-    drawn, pieces, parent = split_remainders([t.record for t in territories], shapes)
-    _check_remainder_overlaps(drawn, pieces, parent, territories, problems)
+    control = load_control(
+        [good[p] for p in files.ledgers if p in good],
+        [good[p] for p in files.wars if p in good],
+        gazetteer,
+        works,
+        problems,
+    )
 
-    if problems:
+    if problems or control is None:
         raise InputError(problems)
     dated: list[_Found[Event] | _Found[Territory] | _Found[Front]] = [*events, *territories, *fronts]
-    origin_of = {f.record.id: f.origin for f in territories}
     return Catalogue(
         works=works,
         gazetteer=gazetteer,
         events=tuple(sorted((f.record for f in events), key=lambda e: (e.when.start, e.when.end, e.id))),
-        territories=tuple(sorted(drawn, key=lambda t: (t.when.start, t.id))),
+        territories=tuple(sorted((f.record for f in territories), key=lambda t: (t.when.start, t.id))),
         fronts=tuple(sorted((f.record for f in fronts), key=lambda f: (f.when.start, f.id))),
         event_places=event_places,
-        shapes={**shapes, **pieces},
-        origins={
-            **{f.record.id: f.origin for f in dated},
-            **{piece: origin_of[record] for piece, record in parent.items()},
-        },
+        shapes=shapes,
+        origins={f.record.id: f.origin for f in dated},
+        control=control,
         places=dict(sorted(gazetteer.places.items())),
     )
 
@@ -122,7 +127,13 @@ def _discover(extra: Sequence[Path], *, bundled: bool) -> tuple[_Files, list[Pro
     if bundled:
         _classify(sorted(BUNDLED_EVENTS.glob("*.yaml")), files)
         _classify(
-            [BUNDLED_PLACES, *sorted(TERRITORIES.glob("*.yaml")), *sorted(FRONTS.glob("*.yaml"))], files
+            [
+                BUNDLED_PLACES,
+                *sorted(TERRITORIES.glob("*.yaml")),
+                *sorted(FRONTS.glob("*.yaml")),
+                *sorted(CONTROL.glob("*.yaml")),
+            ],
+            files,
         )
     for path in extra:
         if path.is_dir():
@@ -136,7 +147,10 @@ def _discover(extra: Sequence[Path], *, bundled: bool) -> tuple[_Files, list[Pro
 
 def _classify(paths: Iterable[Path], files: _Files) -> None:
     for path in paths:
-        by_folder = {"territories": files.territories, "fronts": files.fronts}.get(path.parent.name)
+        control = files.wars if path.stem == "wars" else files.ledgers
+        by_folder = {"territories": files.territories, "fronts": files.fronts, "control": control}.get(
+            path.parent.name
+        )
         by_name = {"sources": files.sources, "places": files.places}.get(path.stem, files.events)
         bucket = by_folder if by_folder is not None else by_name
         if path not in bucket:
@@ -144,7 +158,10 @@ def _classify(paths: Iterable[Path], files: _Files) -> None:
 
 
 def _all(files: _Files) -> list[Path]:
-    return [*files.sources, *files.places, *files.events, *files.territories, *files.fronts]
+    return [
+        *files.sources, *files.places, *files.events, *files.territories, *files.fronts, *files.ledgers,
+        *files.wars,
+    ]  # fmt: skip
 
 
 def _records(located: list[Located], model: type[M], problems: list[Problem]) -> list[_Found[M]]:
@@ -273,6 +290,12 @@ def _build_one(
         except PlaceLookupError as error:
             problems.append(found.problem(("geometry", *sub), str(error)))
             failed = True
+    if spec.border is not None:
+        try:
+            border_line(spec.border)
+        except BorderError as error:
+            problems.append(found.problem(("geometry", "border"), str(error)))
+            return None
     if spec.outline_of is not None:
         try:
             outline(spec.outline_of)
@@ -281,7 +304,7 @@ def _build_one(
             return None
     if failed:
         return None
-    shape = geometry.build(spec, locate, outline)
+    shape = geometry.build(spec, locate, outline, border_line)
     if shape.is_empty or not shape.is_valid:
         why = explain_validity(shape) if not shape.is_empty else "empty"
         problems.append(
@@ -355,84 +378,3 @@ def _build_shapes(
         if shape is not None:
             shapes[item.record.id] = shape
     return shapes
-
-
-def _settle_remainder_outlines(territories: list[_Found[Territory]], shapes: dict[str, BaseGeometry]) -> None:
-    """Cut each remainder's outline to the mainland, and to what earlier remainders' leave.
-
-    Outlines may run out to sea past the coast towns; and where two regions' outlines meet (the
-    Straits, between Anatolia and Thrace) the one defined first keeps the shore it reaches.
-    """
-    settled: list[BaseGeometry] = []
-    for found in territories:
-        record = found.record
-        if not record.remainder or record.id not in shapes:
-            continue
-        outline = _mainland(clip_to_land(shapes[record.id]))
-        others = [s for s in settled if not s.equals(outline)]
-        if others:
-            shapes[record.id] = geometry.union([outline.difference(geometry.union(others))])
-        else:
-            shapes[record.id] = outline
-        settled.append(outline)
-
-
-def _mainland(area: BaseGeometry) -> BaseGeometry:
-    """The largest piece: a widened coastal outline also catches offshore islands (Lesbos off
-    Ayvalık), which are not the region's."""
-    if isinstance(area, MultiPolygon):
-        return max(area.geoms, key=lambda part: part.area)
-    return area
-
-
-def _check_remainder_overlaps(
-    drawn: list[Territory],
-    pieces: dict[str, BaseGeometry],
-    parent: dict[str, str],
-    found: list[_Found[Territory]],
-    problems: list[Problem],
-) -> None:
-    """Two remainders (say Anatolia's and Thrace's) must not claim the same ground either."""
-    by_id = {f.record.id: f for f in found}
-    dated = [t for t in drawn if t.id in pieces]
-    for i, a in enumerate(dated):
-        for b in dated[i + 1 :]:
-            if parent[a.id] == parent[b.id] or a.holder == b.holder:
-                continue
-            if a.when.end < b.when.start or b.when.end < a.when.start:
-                continue
-            if pieces[a.id].intersection(pieces[b.id]).area > 1e-4:
-                first = max(a.when.start, b.when.start).isoformat()
-                problems.append(
-                    by_id[parent[b.id]].problem(
-                        ("geometry",),
-                        f"overlaps the remainder '{parent[a.id]}' on {first}; "
-                        "the outlines of two remainders must not overlap",
-                    )
-                )
-                return
-
-
-def _check_control_overlaps(
-    territories: list[_Found[Territory]], shapes: dict[str, BaseGeometry], problems: list[Problem]
-) -> None:
-    """Two holders cannot both control one area on one day, unless it is marked contested."""
-    control = [t for t in territories if t.record.kind == "control" and t.record.id in shapes]
-    for i, a in enumerate(control):
-        for b in control[i + 1 :]:
-            ra, rb = a.record, b.record
-            if ra.contested or rb.contested or ra.when.end < rb.when.start or rb.when.end < ra.when.start:
-                continue
-            overlap = shapes[ra.id].intersection(shapes[rb.id])
-            # 1e-4 square degrees is about 1 km²: shared edges and rounding are not overlaps.
-            if overlap.area > 1e-4:
-                first = max(ra.when.start, rb.when.start)
-                problems.append(
-                    b.problem(
-                        ("geometry",),
-                        (
-                            f"overlaps control territory '{ra.id}' ({a.origin}) on {first.isoformat()}; "
-                            "adjust the outlines or dates, or mark one contested: true"
-                        ),
-                    )
-                )

@@ -76,31 +76,51 @@ class Event(Record):
         return self
 
 
+LEDGER_HINT = (
+    "areas of control are derived from the control ledger: record the town's change of hands "
+    "in geo/control/ (README: 'Who held what')"
+)
+
+
+def _not_control(value: Any) -> Any:
+    if value == "control":
+        raise ValueError(f"'control' is no longer drawn as a territory: {LEDGER_HINT}")
+    return value
+
+
 class Territory(Record):
-    """Who held, claimed or was awarded an area (or a line) between two dates."""
+    """Who claimed or was awarded an area, or a treaty or armistice line, between two dates."""
 
     id: Slug
     name: LocalText
     holder: HolderCode
-    kind: TerritoryKind
+    kind: Annotated[TerritoryKind, BeforeValidator(_not_control)]
     when: WhenField
     geometry: GeometrySpec
     certainty: Certainty
     precision_km: Annotated[float, Field(gt=0)]
-    contested: bool = False
-    # The outline minus every other control territory in force: see events/remainder.py.
-    remainder: bool = False
     sources: Sources
     note: Text | None = None
 
+    @model_validator(mode="before")
+    @classmethod
+    def _no_remainder(cls, data: Any) -> Any:
+        if isinstance(data, dict) and ("remainder" in data or "contested" in data):
+            key = "remainder" if "remainder" in data else "contested"
+            raise ValueError(
+                f"'{key}' belonged to hand-drawn areas of control, which are gone: {LEDGER_HINT}"
+            )
+        return data
+
     @model_validator(mode="after")
     def _shape_fits_kind(self) -> Territory:
-        if self.remainder and self.kind != "control":
-            raise ValueError("only a control territory can be the remainder of its outline")
-        is_line = self.geometry.line is not None and self.geometry.buffer_km is None
+        drawn_as_line = self.geometry.line is not None or self.geometry.border is not None
+        is_line = drawn_as_line and self.geometry.buffer_km is None
         if (self.kind == "line") != is_line:
             wanted = (
-                "a line" if self.kind == "line" else "an area (polygon, polygons, or a buffered point/line)"
+                "a line (or border)"
+                if self.kind == "line"
+                else "an area (polygon, polygons, or a buffered point/line)"
             )
             raise ValueError(f"a territory of kind '{self.kind}' needs {wanted} as geometry")
         return self

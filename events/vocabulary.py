@@ -16,7 +16,8 @@ Category = Literal[
     "political",
     "journey",
 ]
-TerritoryKind = Literal["control", "claim", "treaty_zone", "line"]
+# Areas of control are not drawn by hand: they are derived from the control ledger (geo/control/).
+TerritoryKind = Literal["claim", "treaty_zone", "line"]
 Theatre = Literal["western", "eastern", "southern"]
 
 CATEGORIES: tuple[str, ...] = get_args(Category)

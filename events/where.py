@@ -1,4 +1,8 @@
-"""Who held a place on a given day, by which record, and which claims or treaty zones covered it."""
+"""Who held a place on a given day, on whose authority, and which claims or treaty zones covered it.
+
+The answer is read from the same cells and the same day's state the maps draw: the place lies
+in one town's cell, and the cell's holder that day is the holder the map colours it with.
+"""
 
 from __future__ import annotations
 
@@ -6,59 +10,82 @@ import datetime as dt
 from dataclasses import dataclass
 
 from events.catalogue import Catalogue
+from events.control import Spell, TownControl
 from events.model import Lang, Territory
+from events.state import MapState
 from geo.holders import HOLDERS
 from geo.places import Place
-
-# A town an outline runs through sits on its edge, and a port may sit just off a coastline
-# generalised to kilometres: when no area covers it exactly, areas within about 5 km count.
-# Outlines are schematic to tens of kilometres anyway.
-EXACT_DEG = 1e-6
-EDGE_DEG = 0.05
 
 
 @dataclass(frozen=True)
 class Answer:
     place: Place
     day: dt.date
-    control: tuple[Territory, ...]
+    cell: int | None  # the ledger town's cell the place lies in; None at sea or off the map
+    town: TownControl | None
+    holder: str | None
+    spell: Spell | None
+    faint: bool
+    precision_km: float | None
     zones: tuple[Territory, ...]
 
 
 def where(catalogue: Catalogue, place: Place, day: dt.date) -> Answer:
     point = catalogue.gazetteer.point(place)
-    areas = [t for t in catalogue.at(day).territories if t.kind != "line"]
-    found = [t for t in areas if catalogue.shape(t).dwithin(point, EXACT_DEG)]
-    if not any(t.kind == "control" for t in found):
-        found += [t for t in areas if t.kind == "control" and catalogue.shape(t).dwithin(point, EDGE_DEG)]
+    state: MapState = catalogue.at(day)
+    cell = catalogue.control.cell_at(point)
+    zones = tuple(
+        t for t in state.territories if t.kind != "line" and catalogue.drawn_shape(t).intersects(point)
+    )
+    if cell is None:
+        return Answer(place, day, None, None, None, None, False, None, zones)
+    spell = state.spell(cell)
     return Answer(
         place,
         day,
-        tuple(t for t in found if t.kind == "control"),
-        tuple(t for t in found if t.kind != "control"),
+        cell,
+        state.town(cell),
+        state.holder(cell),
+        spell,
+        spell is not None and spell.faint_on(day),
+        catalogue.control.cells.radius_km[cell],
+        zones,
     )
 
 
 def describe_answer(catalogue: Catalogue, answer: Answer, lang: Lang = "en") -> str:
-    """Plain lines for the command line: holder, record, origin, sources; then the zones."""
+    """Plain lines for the command line: holder, the ledger line and its sources; then the zones."""
     place = answer.place.name(lang, answer.day.year)
     lines = [f"{place} on {answer.day.isoformat()}:"]
-    if not answer.control:
-        lines.append("  controlled by: no control territory in the catalogue covers it that day")
-    for territory in answer.control:
-        lines += _territory_lines(catalogue, territory, "controlled by", lang)
+    if answer.cell is None or answer.town is None:
+        lines.append(
+            "  controlled by: not on the map's land (at sea, or outside the towns of the control ledger)"
+        )
+    elif answer.holder is None or answer.spell is None:
+        lines.append("  controlled by: outside the control ledger's span (30 October 1918 – 29 October 1923)")
+    else:
+        town = answer.town.place.name(lang, answer.day.year)
+        spell = answer.spell
+        since = (
+            spell.when.text
+            if spell.when is not None
+            else f"{spell.start.isoformat()} (the ledger's first day)"
+        )
+        hedge = " (date not exact: drawn faded)" if answer.faint else ""
+        lines += [
+            f"  controlled by: {HOLDERS[answer.holder].name(lang)} since {since}{hedge}",
+            f"    cell of {town} (±{answer.precision_km:g} km), {spell.kind} at {spell.origin}",
+        ]
+        lines += [f"    source: {catalogue.cite(source, lang)}" for source in spell.sources]
+        for variant in spell.variants:
+            cited = "; ".join(catalogue.cite(s, lang) for s in variant.sources)
+            lines.append(f"    other date: {variant.on.text} ({cited})")
     for territory in answer.zones:
-        lines += _territory_lines(catalogue, territory, territory.kind.replace("_", " "), lang)
+        holder = HOLDERS[territory.holder].name(lang)
+        lines += [
+            f"  {territory.kind.replace('_', ' ')}: {holder} — {territory.name.get(lang)} "
+            f"[{territory.id}, {territory.when.text}], {catalogue.origins.get(territory.id, '')}",
+            f"    precision: ±{territory.precision_km:g} km, certainty {territory.certainty}",
+        ]
+        lines += [f"    source: {catalogue.cite(source, lang)}" for source in territory.sources]
     return "\n".join(lines)
-
-
-def _territory_lines(catalogue: Catalogue, territory: Territory, label: str, lang: Lang) -> list[str]:
-    holder = HOLDERS[territory.holder].name(lang)
-    contested = " (contested)" if territory.contested else ""
-    lines = [
-        f"  {label}: {holder}{contested} — {territory.name.get(lang)} [{territory.id}, "
-        f"{territory.when.text}], {catalogue.origins.get(territory.id, '')}",
-        f"    precision: ±{territory.precision_km:g} km, certainty {territory.certainty}",
-    ]
-    lines += [f"    source: {catalogue.cite(source, lang)}" for source in territory.sources]
-    return lines

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -13,13 +14,25 @@ from geo.errors import Problem, display_path
 PathKey = tuple[str | int, ...]
 
 
+_BOOL = "tag:yaml.org,2002:bool"
+# YAML 1.2's booleans only: YAML 1.1 also reads on/off/yes/no as true/false, so the ledger's
+# `on: "1920-08-29"` would lose its key and `country: NO` (Norway) would become false.
+_BOOL_12 = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
+
+
 def _without_timestamps(base: type[yaml.SafeLoader]) -> type[yaml.SafeLoader]:
     """A safe loader that keeps `1920-12-03` as text. Dates here are EDTF strings, read by our
-    own parser with a clear message; YAML's timestamps would crash on `1920-13-01` instead."""
-    resolvers = {
-        first: [(tag, regexp) for tag, regexp in rules if tag != "tag:yaml.org,2002:timestamp"]
-        for first, rules in base.yaml_implicit_resolvers.items()
-    }
+    own parser with a clear message; YAML's timestamps would crash on `1920-13-01` instead.
+    Booleans are YAML 1.2's (true, false)."""
+    resolvers: dict[str | None, list[tuple[str, re.Pattern[str]]]] = {}
+    for first, rules in base.yaml_implicit_resolvers.items():
+        kept = [
+            (tag, _BOOL_12 if tag == _BOOL else regexp)
+            for tag, regexp in rules
+            if tag != "tag:yaml.org,2002:timestamp" and not (tag == _BOOL and first not in "tTfF")
+        ]
+        if kept:
+            resolvers[first] = kept
     return type(f"Dateless{base.__name__}", (base,), {"yaml_implicit_resolvers": resolvers})
 
 

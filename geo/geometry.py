@@ -12,7 +12,7 @@ from typing import Annotated
 
 import numpy as np
 import shapely
-from pydantic import Field, model_validator
+from pydantic import Field, StringConstraints, model_validator
 from pyproj import Transformer
 from shapely import set_precision
 from shapely.geometry import LineString, MultiPolygon, Point, Polygon
@@ -29,10 +29,13 @@ PRECISION_DEG = 1e-4
 
 
 class GeometrySpec(Record):
-    """Exactly one of point, line, polygon, polygons, outline_of; optionally widened by buffer_km.
+    """Exactly one of point, line, polygon, polygons, outline_of, border; optionally widened by
+    buffer_km.
 
     `outline_of` names a region of the gazetteer (e.g. Anadolu) whose outline is reused, so one
-    outline serves every record drawn on it.
+    outline serves every record drawn on it. `border` lists pairs of today's countries (ISO
+    codes, e.g. [[TR, GE], [TR, AM]]) whose shared border a line follows: a treaty line that
+    is still today's border is drawn on it, not redrawn through towns.
     """
 
     point: Anchor | None = None
@@ -40,11 +43,23 @@ class GeometrySpec(Record):
     polygon: Annotated[list[Anchor], Field(min_length=3)] | None = None
     polygons: Annotated[list[Annotated[list[Anchor], Field(min_length=3)]], Field(min_length=1)] | None = None
     outline_of: str | None = None
+    border: (
+        Annotated[
+            list[
+                Annotated[
+                    list[Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]],
+                    Field(min_length=2, max_length=2),
+                ]
+            ],
+            Field(min_length=1),
+        ]
+        | None
+    ) = None
     buffer_km: Annotated[float, Field(gt=0, le=500)] | None = None
 
     @model_validator(mode="after")
     def _one_shape(self) -> GeometrySpec:
-        kinds = ("point", "line", "polygon", "polygons", "outline_of")
+        kinds = ("point", "line", "polygon", "polygons", "outline_of", "border")
         given = [k for k in kinds if getattr(self, k) is not None]
         if len(given) != 1:
             found = ", ".join(given) if given else "none"
@@ -69,10 +84,15 @@ def build(
     spec: GeometrySpec,
     locate: Callable[[Anchor], LonLat],
     outline: Callable[[str], BaseGeometry] | None = None,
+    border: Callable[[list[list[str]]], BaseGeometry] | None = None,
 ) -> BaseGeometry:
     """Turn a spec into a valid shapely geometry in lon/lat, anchors resolved by `locate`."""
     shape: BaseGeometry
-    if spec.outline_of is not None:
+    if spec.border is not None:
+        if border is None:
+            raise ValueError("border needs today's country outlines")
+        shape = border(spec.border)
+    elif spec.outline_of is not None:
         if outline is None:
             raise ValueError("outline_of needs the gazetteer's regions")
         shape = outline(spec.outline_of)
@@ -93,14 +113,14 @@ def build(
 
 def buffer_km(shape: BaseGeometry, km: float) -> BaseGeometry:
     """Widen by a distance in kilometres, measured in an equal-area projection of the theatre."""
-    forward, back = _theatre_projection()
+    forward, back = theatre_projection()
     projected = shapely.transform(shape, lambda xy: np.column_stack(forward.transform(xy[:, 0], xy[:, 1])))
     widened = projected.buffer(km * 1000, quad_segs=16)
     return shapely.transform(widened, lambda xy: np.column_stack(back.transform(xy[:, 0], xy[:, 1])))
 
 
 @lru_cache(maxsize=1)
-def _theatre_projection() -> tuple[Transformer, Transformer]:
+def theatre_projection() -> tuple[Transformer, Transformer]:
     # Lambert azimuthal equal-area centred on Anatolia: distances within the theatre
     # (Thrace to the Caucasus) stay within about 1 % of true.
     laea = "+proj=laea +lat_0=39 +lon_0=35 +datum=WGS84 +units=m"

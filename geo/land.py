@@ -7,6 +7,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import shapely
 from shapely import set_precision
 from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
@@ -30,13 +31,18 @@ COAST_TOLERANCE_DEG = 0.01
 @cache
 def land_shape() -> BaseGeometry:
     """The land as one shapely geometry, for clipping drawn areas to the coast."""
-    return union([shape(f["geometry"]) for f in land_geojson()["features"]])
+    features = land_geojson()["features"]
+    if len(features) == 1:  # scripts/make_land.py writes one feature, already on the 0.001° grid
+        return shape(features[0]["geometry"])
+    return union([shape(f["geometry"]) for f in features])
 
 
 def clip_to_land(area: BaseGeometry) -> BaseGeometry:
     """The part of an area on land: outlines joined through coastal towns cut across bays and
     straits, and a zone 'of Anatolia' should not be coloured over the sea. An area wholly at sea
     (an anchorage) is left as it is."""
-    clipped = area.intersection(land_shape()).simplify(COAST_TOLERANCE_DEG, preserve_topology=True)
+    # The land near the area first (a cheap cut by its bounding box), then the exact overlay.
+    near = shapely.clip_by_rect(land_shape(), *area.buffer(0.1).bounds)
+    clipped = area.intersection(near).simplify(COAST_TOLERANCE_DEG, preserve_topology=True)
     clipped = set_precision(clipped, PRECISION_DEG)
     return area if clipped.is_empty else clipped
