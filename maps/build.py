@@ -8,13 +8,22 @@ import os
 import shutil
 import tempfile
 from collections.abc import Mapping, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from events.catalogue import Catalogue
 from events.model import Lang
+from maps.control_features import control_area_features, derived_front_features
 from maps.embed import embed_guide
-from maps.features import collection, event_features, front_features, place_features, territory_features
+from maps.features import (
+    RawGeometry,
+    collection,
+    event_features,
+    front_features,
+    place_features,
+    territory_features,
+)
 from maps.i18n import label
 from maps.interactive import PERIOD_END, PERIOD_START, atlas_html, compare_html
 from maps.slices import year_slice
@@ -43,8 +52,12 @@ def render_all(
         {
             "data/events.geojson": _geojson_text(collection(event_features(catalogue, lang))),
             "data/places.geojson": _geojson_text(collection(place_features(catalogue, lang))),
-            "data/territories.geojson": _geojson_text(collection(territory_features(catalogue, lang))),
-            "data/fronts.geojson": _geojson_text(collection(front_features(catalogue, lang))),
+            "data/territories.geojson": _geojson_text(
+                collection(control_area_features(catalogue, lang) + territory_features(catalogue, lang))
+            ),
+            "data/fronts.geojson": _geojson_text(
+                collection(derived_front_features(catalogue, lang) + front_features(catalogue, lang))
+            ),
         }
     )
     return files
@@ -94,4 +107,13 @@ def write_outputs(files: Mapping[str, str | bytes], out_dir: Path) -> list[Path]
 
 
 def _geojson_text(data: dict[str, Any]) -> str:
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+    """A FeatureCollection as compact JSON; geometries GEOS already wrote are spliced in as text."""
+    dump = partial(json.dumps, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    head = dump({k: v for k, v in data.items() if k != "features"})
+    features = []
+    for feature in data["features"]:
+        geometry = feature["geometry"]
+        text = geometry if isinstance(geometry, RawGeometry) else dump(geometry)
+        rest = dump({k: v for k, v in feature.items() if k != "geometry"})
+        features.append(f'{{"geometry":{text},{rest[1:]}')
+    return f'{head[:-1]},"features":[{",".join(features)}]}}\n'

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import shapely
 from shapely.geometry import LineString, MultiPoint, Point, mapping
 from shapely.geometry.base import BaseGeometry
 
@@ -47,7 +48,7 @@ def place_features(catalogue: Catalogue, lang: Lang) -> list[Feature]:
         {
             "type": "Feature",
             "id": place.id,
-            "geometry": _geojson(gazetteer.geometry(place)),
+            "geometry": geojson_geometry(gazetteer.geometry(place)),
             "properties": {
                 "id": place.id,
                 "name": place.name(lang),
@@ -112,7 +113,6 @@ def _territory(catalogue: Catalogue, territory: Territory, lang: Lang) -> Featur
             "colour": holder.colour,
             "kind": territory.kind,
             "kind_label": label(f"kind_{territory.kind}", lang),
-            "contested": territory.contested,
             **_dates(territory.when, lang),
             **_precision(territory.certainty, territory.precision_km, lang),
             "sources": _cite_all(catalogue, territory.sources, lang),
@@ -124,7 +124,7 @@ def _territory(catalogue: Catalogue, territory: Territory, lang: Lang) -> Featur
 def _drawn_geojson(catalogue: Catalogue, item: Territory | Front) -> dict[str, Any]:
     key = ("geojson", item.id)
     if key not in catalogue.memo:
-        catalogue.memo[key] = _geojson(catalogue.drawn_shape(item))
+        catalogue.memo[key] = geojson_geometry(catalogue.drawn_shape(item))
     geometry: dict[str, Any] = catalogue.memo[key]
     return geometry
 
@@ -196,7 +196,7 @@ def _place_label(place: Place, year: int, lang: Lang) -> str:
 
 def event_geometry(catalogue: Catalogue, event: Event, places: tuple[Place, ...]) -> dict[str, Any]:
     """A point, the points of several places, or a journey's route, as rounded GeoJSON."""
-    return _geojson(_event_shape(catalogue, event, places))
+    return geojson_geometry(_event_shape(catalogue, event, places))
 
 
 def _event_shape(catalogue: Catalogue, event: Event, places: tuple[Place, ...]) -> BaseGeometry:
@@ -208,7 +208,18 @@ def _event_shape(catalogue: Catalogue, event: Event, places: tuple[Place, ...]) 
     return MultiPoint(points)
 
 
-def _geojson(shape: BaseGeometry) -> dict[str, Any]:
+class RawGeometry(str):
+    """A geometry already written as GeoJSON text (by GEOS: fast for areas of thousands of
+    vertices); the data files splice it in as it is."""
+
+
+def raw_geometry(shape: BaseGeometry) -> RawGeometry:
+    """Polygons with counter-clockwise exteriors (RFC 7946), coordinates as they are: the
+    control map's cells already lie on a 0.001° grid."""
+    return RawGeometry(shapely.to_geojson(shapely.orient_polygons(shape)))
+
+
+def geojson_geometry(shape: BaseGeometry) -> dict[str, Any]:
     if isinstance(shape, Point):
         return {"type": "Point", "coordinates": [round(shape.x, 4), round(shape.y, 4)]}
     rounded: dict[str, Any] = _rounded(mapping(shape))

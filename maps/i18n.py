@@ -108,7 +108,24 @@ LABELS: dict[str, dict[Lang, str]] = {
     "kind_claim": {"tr": "iddia", "en": "claim"},
     "kind_treaty_zone": {"tr": "antlaşma bölgesi", "en": "treaty zone"},
     "kind_line": {"tr": "antlaşma/ateşkes hattı", "en": "treaty or armistice line"},
-    "contested": {"tr": "tartışmalı", "en": "contested"},
+    "since": {"tr": "Şu tarihten beri", "en": "Since"},
+    "since_start": {"tr": "30 Ekim 1918 (Mondros)", "en": "30 October 1918 (Mudros)"},
+    "no_holder": {
+        "tr": "Bu tarihte denetim defterinin dışında",
+        "en": "Outside the control ledger's span on this day",
+    },
+    "cell_of": {"tr": "kasabanın hücresi", "en": "the town's cell"},
+    "timeline": {"tr": "Kimin elinde", "en": "Who held it"},
+    "derived_front_note": {
+        "tr": "Savaşan tarafların denetim alanlarının birbirine değdiği hat (denetim defterinden türetildi).",
+        "en": "Where the areas of the two sides at war met (derived from the control ledger).",
+    },
+    "control_title": {"tr": "{} denetimindeki yerler", "en": "Held by {}"},
+    "derived_front": {"tr": "{} (denetim defterinden)", "en": "{} (from the control ledger)"},
+    "cell_precision": {
+        "tr": "±{} km (ortanca hücre), en çok ±{} km",
+        "en": "±{} km (median cell), at most ±{} km",
+    },
     "approximate": {"tr": "yaklaşık", "en": "approximate"},
     "uncertain": {"tr": "belirsiz", "en": "uncertain"},
 }

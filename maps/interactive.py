@@ -16,9 +16,9 @@ from events.catalogue import Catalogue
 from events.model import Lang
 from events.vocabulary import CATEGORIES, CATEGORY_STYLE, category_name
 from geo.holders import HOLDERS
-from geo.land import land_geojson
 from maps import search
 from maps.assets import assets
+from maps.control_data import shared_page_json
 from maps.i18n import LABELS, MONTHS, label
 from maps.page_data import page_layers
 from maps.stable_ids import renumber
@@ -60,16 +60,18 @@ class AtlasControl(Element):
     script it renders as a Jinja template, which for a page of 10,000 events cost seconds.
     """
 
-    def __init__(self, config: dict[str, Any], data: dict[str, Any]) -> None:
+    def __init__(self, config: dict[str, Any], data: dict[str, Any], shared: str) -> None:
         super().__init__()
         self._name = "AtlasControl"
         self.config = config
         self.data = data
+        self.shared = shared  # the land and the control data, already JSON: alike on every page
 
     def render(self, **kwargs: Any) -> str:
         figure = self.get_root()
         assert isinstance(figure, Figure) and self._parent is not None
-        call = f"MMAtlas.start({self._parent.get_name()}, {_json(self.config)}, {_json(self.data)});"
+        map_name, config, data = self._parent.get_name(), _json(self.config), _json(self.data)
+        call = f"MMAtlas.start({map_name}, {config}, {data}, {self.shared});"
         figure.script.add_child(RawHtml(call), name=self.get_name())
         return ""
 
@@ -167,8 +169,8 @@ def _map(
         # Half a screen each: the legend starts folded and the search box is left out.
         config["compare"] = compare
         config["compact"] = True
-    data = {"land": land_geojson(), "layers": [layer["features"] for layer in layers], "citations": citations}
-    AtlasControl(config, data).add_to(atlas)
+    data = {"layers": [layer["features"] for layer in layers], "citations": citations}
+    AtlasControl(config, data, shared_page_json(catalogue, lang)).add_to(atlas)
     return atlas
 
 
@@ -185,7 +187,9 @@ def _config(
     first = min([PERIOD_START, *starts])
     last = max([PERIOD_END, *starts])
     holders = sorted(
-        {t.holder for t in catalogue.territories} | {s for f in catalogue.fronts for s in f.sides}
+        set(catalogue.control.holder_codes)
+        | {t.holder for t in catalogue.territories}
+        | {s for f in catalogue.fronts for s in f.sides}
     )
     categories = [c for c in CATEGORIES if any(e.category == c for e in catalogue.events)]
     return {
@@ -204,14 +208,18 @@ def _config(
         "categories": {
             c: {"label": category_name(c, lang), "colour": CATEGORY_STYLE[c][2]} for c in CATEGORIES
         },
-        "holders": {code: {"label": h.name(lang), "colour": h.colour} for code, h in HOLDERS.items()},
+        "holders": {
+            code: {"label": h.name(lang), "colour": h.colour, "fill": h.fill, "faint": h.faint}
+            for code, h in HOLDERS.items()
+        },
+        "theatres": {t: label(f"theatre_{t}", lang) for t in ("western", "eastern", "southern")},
         "kinds": {k: label(f"kind_{k}", lang) for k in ("control", "claim", "treaty_zone", "line")},
         "certainties": {c: label(f"certainty_{c}", lang) for c in ("high", "medium", "low")},
         "km": label("km", lang),
         "stops": [_stop_entry(s, lang) for s in stops],
         "relief": RELIEF_TILES,
         "legend": [
-            {"shape": "area", "colour": HOLDERS[h].colour, "label": HOLDERS[h].name(lang)} for h in holders
+            {"shape": "area", "colour": HOLDERS[h].fill, "label": HOLDERS[h].name(lang)} for h in holders
         ]
         + [
             {

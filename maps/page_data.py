@@ -11,9 +11,10 @@ from __future__ import annotations
 from typing import Any
 
 from events.catalogue import Catalogue
+from events.control import FRONT
 from events.model import Lang
 from events.vocabulary import CATEGORIES, category_name
-from geo.records import SourceRef
+from maps.citations import Citations
 from maps.features import Feature, cached_place_label, event_geometry, front_features, territory_features
 from maps.i18n import label, when_text
 
@@ -21,51 +22,24 @@ from maps.i18n import label, when_text
 _KEEP = {
     "event": ("id", "layer", "category", "title", "summary", "when", "when_label", "start", "end",
               "fuzzy", "places", "actors", "note", "other"),
-    "territory": ("id", "layer", "title", "holder", "kind", "contested", "when", "when_label", "start",
+    "territory": ("id", "layer", "title", "holder", "kind", "when", "when_label", "start",
                   "end", "fuzzy", "certainty", "precision_km", "note"),
     "front": ("id", "layer", "title", "theatre", "sides", "when", "when_label", "start", "end", "fuzzy",
               "certainty", "precision_km", "note"),
 }  # fmt: skip
 
 
-class Citations:
-    """Each distinct citation once; features refer to it by its position."""
-
-    def __init__(self, catalogue: Catalogue, lang: Lang) -> None:
-        self.texts: list[str] = []
-        self._index: dict[str, int] = {}
-        self._by_source: dict[tuple[str | None, ...], int] = {}
-        self._catalogue = catalogue
-        self._lang: Lang = lang
-
-    def refer(self, texts: list[str]) -> list[int]:
-        return [self._number(text) for text in texts]
-
-    def refer_sources(self, sources: list[SourceRef]) -> list[int]:
-        numbers = []
-        for source in sources:
-            key = (source.ref, source.pages, source.cites)
-            if key not in self._by_source:
-                self._by_source[key] = self._number(self._catalogue.cite(source, self._lang))
-            numbers.append(self._by_source[key])
-        return numbers
-
-    def _number(self, text: str) -> int:
-        if text not in self._index:
-            self._index[text] = len(self.texts)
-            self.texts.append(text)
-        return self._index[text]
-
-
 def page_layers(catalogue: Catalogue, lang: Lang) -> tuple[list[dict[str, Any]], list[str]]:
-    """The overlay layers in drawing order (key, group, label, default, features) and citations."""
+    """The overlay layers in drawing order (key, group, label, default, features) and citations.
+
+    The areas of control and the derived fronts are drawn into their layers from the control
+    data (maps/control_data.py), carried beside these."""
     citations = Citations(catalogue, lang)
     territories = territory_features(catalogue, lang)
     fronts = front_features(catalogue, lang)
     events = _events(catalogue, lang, citations)
     specs: list[tuple[str, str, str, bool, list[Feature]]] = [
-        ("control", "areas", label("layer_control", lang), True,
-         [f for f in territories if f["properties"]["kind"] == "control"]),
+        ("control", "areas", label("layer_control", lang), True, []),  # drawn from `control`
         ("zones", "areas", label("layer_zones", lang), False,
          [f for f in territories if f["properties"]["kind"] in ("claim", "treaty_zone")]),
         ("lines", "areas", label("layer_lines", lang), True,
@@ -78,9 +52,12 @@ def page_layers(catalogue: Catalogue, lang: Lang) -> tuple[list[dict[str, Any]],
         in_category = [f for f in events if f["properties"]["category"] == category]
         name = category_name(category, lang)
         specs.append((f"events-{category}", "events", name, True, in_category))
+    # Cells and derived fronts are drawn into these layers from the control data.
+    derived = {"control"} if catalogue.control.towns else set()
+    derived |= {f"fronts-{t}" for t, code in FRONT.items() if (catalogue.control.edge_status == code).any()}
     layers = []
     for key, group, name, show, features in specs:
-        if features:
+        if features or key in derived:
             compact = [f if f["properties"]["layer"] == "event" else _compact(f, citations) for f in features]
             layers.append({"key": key, "group": group, "label": name, "show": show, "features": compact})
     return layers, citations.texts

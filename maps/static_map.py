@@ -20,6 +20,7 @@ import numpy as np
 import shapely
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, PathPatch
@@ -30,9 +31,11 @@ from shapely.geometry import LineString, Point, Polygon, box, shape
 from shapely.geometry.base import BaseGeometry
 
 from events.catalogue import Catalogue
+from events.control import THEATRES
 from events.model import Event, Front, Lang, Territory
+from events.state import MapState
 from events.vocabulary import CATEGORY_STYLE, category_name
-from geo.holders import HOLDERS
+from geo.holders import HOLDERS, LAND, blend
 from geo.land import land_geojson
 from geo.records import SourceRef
 from maps.i18n import day_text, label, when_text
@@ -42,8 +45,7 @@ PROJECTION = "+proj=lcc +lat_1=37 +lat_2=41 +lat_0=39 +lon_0=35 +datum=WGS84 +un
 FIGSIZE = (10.0, 5.625)  # inches, 16:9 like a slide
 # Width of the view in km for the atlas's zoom levels, so a stop looks alike in both.
 SPAN_KM = {3: 7000, 4: 4200, 5: 2600, 6: 1500, 7: 760, 8: 380, 9: 190, 10: 95, 11: 48, 12: 24}
-SEA, LAND, COAST = "#cfe3ef", "#efe9dc", "#a8a090"
-FILL_ALPHA = 0.6  # holders' colours over the land, as in the atlas but a little stronger for projectors
+SEA, COAST = "#cfe3ef", "#a8a090"
 # Events drawn on a stop's map: those in force that day and those of the weeks before it.
 RECENT = dt.timedelta(days=30)
 MAX_EVENTS = 14
@@ -114,38 +116,59 @@ def render(
     `headline` writes the date large, for animation frames read at a glance."""
     figure, axes, view = base_map(centre, zoom, figsize)
     clip = box(*view)
-    snapshot = catalogue.at(day)
+    state = catalogue.at(day)
     drawn_holders: list[str] = []
     sources: list[SourceRef] = []
     shown_events: list[Event] = []
     faint_drawn = False
-    for territory in snapshot.territories:
+    if "control" in layers:
+        for area in state.areas():
+            projected = _projected_area(catalogue, area.cells)
+            if not projected.intersects(clip):
+                continue  # only what shows in the frame counts for the legend and the sources
+            holder = HOLDERS[area.holder]
+            colour = holder.faint if area.faint else holder.fill
+            # Opaque, the colour already blended over the land, exactly as the atlas draws it.
+            axes.add_artist(
+                PathPatch(
+                    _path_in(projected, view), facecolor=colour, edgecolor=colour, linewidth=0.4, zorder=1
+                )
+            )
+            faint_drawn |= area.faint
+            if area.holder not in drawn_holders:
+                drawn_holders.append(area.holder)
+            sources += [s for cell in area.cells for s in _spell_sources(state, cell)]
+        _draw_edges(axes, catalogue, state.border_edges(), view, colour="#4a4a4a", width=0.7, zorder=2)
+    for territory in state.territories:
         if LAYER_OF_KIND[territory.kind] not in layers:
             continue
         projected = _projected(catalogue, territory)
-        # Only what shows in the frame counts for the legend and the sources.
         if not projected.intersects(clip):
             continue
         path = _path_in(projected, view)
         colour = HOLDERS[territory.holder].colour
-        faint = territory.certainty == "low" or territory.when.is_fuzzy
-        faint_drawn |= faint
-        if territory.kind == "control":
-            alpha = FILL_ALPHA * (0.65 if faint else 1)
-            axes.add_artist(PathPatch(path, facecolor=colour, alpha=alpha, edgecolor=colour, linewidth=0.8))
-            if territory.holder not in drawn_holders:
-                drawn_holders.append(territory.holder)
-        else:  # lines dashed, claims and treaty zones dotted: drawn, never held
-            dashes, width = ("--", 2.2) if territory.kind == "line" else (":", 1.6)
-            axes.add_artist(PathPatch(path, fill=False, edgecolor=colour, linewidth=width, linestyle=dashes))
+        faint_drawn |= territory.certainty == "low" or territory.when.is_fuzzy
+        # Lines dashed, claims and treaty zones dotted: drawn, never held.
+        dashes, width = ("--", 2.2) if territory.kind == "line" else (":", 1.6)
+        axes.add_artist(PathPatch(path, fill=False, edgecolor=colour, linewidth=width, linestyle=dashes))
         sources += territory.sources
     fronts_drawn = False
-    for front in snapshot.fronts:
+    for theatre in THEATRES:
+        if f"fronts-{theatre}" not in layers:
+            continue
+        edges = state.front_edges(theatre)
+        if _draw_edges(axes, catalogue, edges, view, colour="#111111", width=3, zorder=4):
+            fronts_drawn = True
+            wars = [w for w in catalogue.control.wars if w.theatre == theatre and w.when.contains(day)]
+            sources += [s for war in wars for s in war.sources]
+    for front in state.fronts:
         projected = _projected(catalogue, front) if f"fronts-{front.theatre}" in layers else None
         if projected is None or not projected.intersects(clip):
             continue
         path = _path_in(projected, view)
-        axes.add_artist(PathPatch(path, fill=False, edgecolor="#222222", linewidth=3, zorder=4))
+        axes.add_artist(
+            PathPatch(path, fill=False, edgecolor="#222222", linewidth=2, linestyle="-.", zorder=4)
+        )
         fronts_drawn = True
         sources += front.sources
     events = _events_of(catalogue, day) if "events" in layers else []
@@ -241,6 +264,56 @@ def _land() -> BaseGeometry:
     return projected
 
 
+def _projected_cells(catalogue: Catalogue) -> tuple[list[BaseGeometry], list[LineString]]:
+    """Every cell and edge of the control map in the map's projection, computed once."""
+    key = ("projected", "cells")
+    if key not in catalogue.memo:
+        cells = catalogue.control.cells
+        catalogue.memo[key] = (
+            list(gpd.GeoSeries(list(cells.shapes), crs="EPSG:4326").to_crs(PROJECTION)),
+            list(gpd.GeoSeries(list(cells.edges), crs="EPSG:4326").to_crs(PROJECTION)),
+        )
+    found: tuple[list[BaseGeometry], list[LineString]] = catalogue.memo[key]
+    return found
+
+
+def _projected_area(catalogue: Catalogue, cells: frozenset[int]) -> BaseGeometry:
+    """A holder's cells merged, in the map's projection (the projected cells still share edges)."""
+    key = ("projected-area", cells)
+    if key not in catalogue.memo:
+        projected, _ = _projected_cells(catalogue)
+        catalogue.memo[key] = shapely.coverage_union_all([projected[i] for i in sorted(cells)])
+    area: BaseGeometry = catalogue.memo[key]
+    return area
+
+
+def _draw_edges(
+    axes: Axes,
+    catalogue: Catalogue,
+    edges: Sequence[int],
+    view: View,
+    *,
+    colour: str,
+    width: float,
+    zorder: float,
+) -> bool:
+    """Borders or a front: the edges between cells, as one collection of lines; True if any shows."""
+    _, projected = _projected_cells(catalogue)
+    x0, y0, x1, y1 = view
+    frame = box(x0, y0, x1, y1)
+    runs = [np.asarray(projected[i].coords)[:, :2] for i in edges if projected[i].intersects(frame)]
+    if runs:
+        axes.add_collection(
+            LineCollection(runs, colors=colour, linewidths=width, zorder=zorder, capstyle="round")
+        )
+    return bool(runs)
+
+
+def _spell_sources(state: MapState, cell: int) -> list[SourceRef]:
+    spell = state.spell(cell)
+    return list(spell.sources) if spell is not None else []
+
+
 def _projected(catalogue: Catalogue, record: Territory | Front) -> BaseGeometry:
     """The drawn shape in the map's projection (metres), computed once per catalogue."""
     key = ("projected", record.id)
@@ -325,9 +398,8 @@ def legend(
     axes: Axes, lang: Lang, holders: list[str], categories: list[str], fronts: bool, faint: bool
 ) -> None:
     handles: list[Any] = [
-        Patch(facecolor=colour, alpha=FILL_ALPHA, edgecolor=colour, label=HOLDERS[h].name(lang))
+        Patch(facecolor=HOLDERS[h].fill, edgecolor=HOLDERS[h].fill, label=HOLDERS[h].name(lang))
         for h in holders
-        for colour in [HOLDERS[h].colour]
     ]
     if fronts:
         handles.append(Line2D([0], [0], color="#222222", linewidth=3, label=label("layer_fronts", lang)))
@@ -337,7 +409,9 @@ def legend(
         for c in categories
     ]  # fmt: skip
     if faint:
-        faded = Patch(facecolor="#999999", alpha=0.3, edgecolor="none", label=label("legend_fuzzy", lang))
+        faded = Patch(
+            facecolor=blend("#999999", LAND, 0.3), edgecolor="none", label=label("legend_fuzzy", lang)
+        )
         handles.append(faded)
     if handles:
         axes.legend(

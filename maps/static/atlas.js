@@ -100,7 +100,7 @@
       field(box, L10n.actors, props.actors);
     } else if (props.layer === "territory") {
       field(box, L10n.holder, props.holder_label);
-      field(box, L10n.kind, props.kind_label + (props.contested ? " (" + L10n.contested + ")" : ""));
+      field(box, L10n.kind, props.kind_label);
     } else if (props.layer === "front") {
       field(box, L10n.sides, props.sides);
     }
@@ -168,7 +168,162 @@
     return copy;
   }
 
-  function Atlas(map, config, data) {
+  /* Delta-encoded thousandths of a degree ([x0, y0, dx1, dy1, …]) back to Leaflet lat/lngs. */
+  function decodePath(deltas) {
+    var latlngs = [], x = 0, y = 0, i;
+    for (i = 0; i < deltas.length; i += 2) {
+      x += deltas[i];
+      y += deltas[i + 1];
+      latlngs.push([y / 1000, x / 1000]);
+    }
+    return latlngs;
+  }
+
+  /* The entry of a timeline ([{s: day, …}] or [[day, …]]) in force on `iso`, or null. */
+  function entryAt(timeline, iso, startOf) {
+    var found = null, i;
+    for (i = 0; i < timeline.length; i++) {
+      if (startOf(timeline[i]) <= iso) found = timeline[i]; else break;
+    }
+    return found;
+  }
+
+  function spellStart(entry) { return entry.s; }
+  function edgeStart(entry) { return entry[0]; }
+
+  /* Areas of control: each ledger town's cell, coloured by its holder on the day shown; borders
+   * and fronts are the edges between cells whose holders differ that day. Python decided every
+   * timeline (maps/control_data.py); this only looks up the entry in force. */
+  function ControlMap(atlas, data) {
+    var self = this, config = atlas.config;
+    this.atlas = atlas;
+    this.data = data;
+    this.state = [];
+    this.cells = data.cells.map(function (cell, index) {
+      var polygon = L.polygon(cell.g.map(function (rings) { return rings.map(decodePath); }), {
+        stroke: true, weight: 1.5, opacity: 1, fillOpacity: 1, className: "mm-cell",
+        pane: "mm-areas", renderer: atlas.areaRenderer
+      });
+      polygon.bindPopup(function () { return self.popup(index); }, { maxWidth: 360 });
+      polygon.on("add", function () {
+        var node = polygon.getElement();
+        if (node) node.setAttribute("data-town", cell.p);
+        self.paint(index, true);
+      });
+      return polygon;
+    });
+    this.edges = data.edges.map(function (edge) { return decodePath(edge.g); });
+    var areas = atlas.layers.control && atlas.layers.control.layer;
+    if (areas) {
+      this.cells.forEach(function (polygon) { areas.addLayer(polygon); });
+      this.borders = L.polyline([], {
+        color: "#4a4a4a", weight: 1.2, opacity: 0.9, interactive: false, className: "mm-border",
+        pane: "mm-areas", renderer: atlas.areaRenderer
+      });
+      areas.addLayer(this.borders);
+    }
+    this.fronts = {};
+    data.theatres.forEach(function (theatre) {
+      var group = atlas.layers["fronts-" + theatre];
+      if (!group) return;
+      var line = L.polyline([], { color: "#111111", weight: 4.5, opacity: 0.95, className: "mm-front mm-front-" + theatre });
+      line.bindPopup(function () { return self.frontPopup(theatre); }, { maxWidth: 360 });
+      group.layer.addLayer(line);
+      self.fronts[theatre] = line;
+    });
+  }
+
+  ControlMap.prototype.spell = function (index, iso) {
+    if (iso >= this.data.end) return null;
+    return entryAt(this.data.cells[index].t, iso, spellStart);
+  };
+
+  ControlMap.prototype.paint = function (index, force) {
+    var spell = this.spell(index, this.atlas.current || "0000"), holders = this.atlas.config.holders;
+    var faint = !!(spell && spell.f && this.atlas.current <= spell.f);
+    var key = spell ? spell.h + (faint ? ":faint" : "") : "";
+    if (!force && this.state[index] === key) return;
+    this.state[index] = key;
+    var polygon = this.cells[index];
+    if (!spell) { polygon.setStyle({ opacity: 0, fillOpacity: 0 }); return; }
+    var colour = faint ? holders[spell.h].faint : holders[spell.h].fill;
+    polygon.setStyle({ color: colour, fillColor: colour, opacity: 1, fillOpacity: 1, dashArray: null });
+    var node = polygon.getElement();
+    if (node) {
+      node.setAttribute("data-holder", spell.h);
+      node.setAttribute("data-faint", faint ? "true" : "false");
+    }
+  };
+
+  ControlMap.prototype.setDate = function (iso) {
+    var self = this, borders = [], fronts = {};
+    this.cells.forEach(function (_, index) { self.paint(index, false); });
+    this.data.edges.forEach(function (edge, index) {
+      var entry = iso < self.data.end ? entryAt(edge.t, iso, edgeStart) : null;
+      var status = entry ? entry[1] : null;
+      if (status === "border") borders.push(self.edges[index]);
+      else if (status) (fronts[status] = fronts[status] || []).push(self.edges[index]);
+    });
+    if (this.borders) this.borders.setLatLngs(borders);
+    Object.keys(this.fronts).forEach(function (theatre) {
+      self.fronts[theatre].setLatLngs(fronts["fronts-" + theatre] || []);
+    });
+  };
+
+  /* What a reader sees on clicking an area: the town whose cell it is, who held it since when,
+   * on whose authority, and the town's whole timeline. */
+  ControlMap.prototype.popup = function (index) {
+    var atlas = this.atlas, config = atlas.config, L10n = config.labels, cell = this.data.cells[index];
+    var iso = atlas.current, year = +iso.slice(0, 4), citations = this.data.citations;
+    var place = atlas.places[cell.p], spell = this.spell(index, iso);
+    var box = el("div", "mm-popup mm-cell-popup");
+    box.appendChild(el("h3", null, place ? periodName(place, year, config.lang) : cell.p));
+    if (!spell) {
+      box.appendChild(el("p", null, L10n.no_holder));
+      return box;
+    }
+    field(box, L10n.holder, config.holders[spell.h].label);
+    field(box, L10n.since, spell.w || L10n.since_start);
+    if (spell.f && iso <= spell.f) box.appendChild(el("p", "mm-fuzzy-note", L10n.legend_fuzzy));
+    if (spell.v && spell.v.length) {
+      var differ = el("div", "mm-disagree");
+      differ.appendChild(el("b", null, L10n.disagree + ":"));
+      var list = el("ul");
+      list.appendChild(el("li", null, (spell.w || "") + " — " + spell.r.map(function (i) { return citations[i]; }).join("; ")));
+      spell.v.forEach(function (v) {
+        list.appendChild(el("li", null, v.w + " — " + v.r.map(function (i) { return citations[i]; }).join("; ")));
+      });
+      differ.appendChild(list);
+      box.appendChild(differ);
+    }
+    field(box, L10n.note, spell.n);
+    field(box, L10n.precision, config.km.replace("{}", String(cell.km)) + " — " + L10n.cell_of);
+    sourceList(box, L10n.sources, spell.r.map(function (i) { return citations[i]; }));
+    box.appendChild(el("p", "mm-field mm-sources-label", L10n.timeline + ":"));
+    var steps = el("ul", "mm-timeline");
+    cell.t.forEach(function (entry) {
+      var item = el("li", entry === spell ? "mm-now" : null, (entry.w || L10n.since_start) + " — " + config.holders[entry.h].label);
+      steps.appendChild(item);
+    });
+    box.appendChild(steps);
+    return box;
+  };
+
+  ControlMap.prototype.frontPopup = function (theatre) {
+    var atlas = this.atlas, config = atlas.config, L10n = config.labels, iso = atlas.current;
+    var citations = this.data.citations, box = el("div", "mm-popup");
+    box.appendChild(el("h3", null, config.theatres[theatre]));
+    box.appendChild(el("p", null, L10n.derived_front_note));
+    this.data.wars.forEach(function (war) {
+      if (war.theatre !== theatre || iso < war.start || iso > war.end) return;
+      field(box, war.name, war.when_label);
+      field(box, L10n.sides, war.sides);
+      sourceList(box, L10n.sources, war.r.map(function (i) { return citations[i]; }));
+    });
+    return box;
+  };
+
+  function Atlas(map, config, data, shared) {
     this.map = map;
     this.config = config;
     this.entries = [];
@@ -181,9 +336,15 @@
     this.timer = null;
     this.useHash = config.hash !== false;
     var self = this;
+    // Panes: the land, then the areas of control, under every other overlay (events, fronts,
+    // claims): each in its own pane, so that what is drawn later never covers what matters more.
+    [["mm-land", 300], ["mm-areas", 350]].forEach(function (pane) {
+      map.createPane(pane[0]).style.zIndex = String(pane[1]);
+    });
+    this.areaRenderer = L.svg({ pane: "mm-areas" });
     // The tile-free base: Natural Earth land, drawn under everything and never clickable.
-    L.geoJSON(data.land, {
-      interactive: false,
+    L.geoJSON(shared.land, {
+      interactive: false, pane: "mm-land", renderer: L.svg({ pane: "mm-land" }),
       style: { fillColor: "#efe9dc", color: "#a8a090", weight: 0.6, fillOpacity: 1.0 }
     }).addTo(map);
     data.layers.forEach(function (features, index) {
@@ -205,6 +366,7 @@
     });
     this.places = {};
     config.places.forEach(function (p) { self.places[p.id] = p; });
+    this.control = shared.control.cells.length ? new ControlMap(this, shared.control) : null;
     this.labels = L.layerGroup().addTo(map);
     map.on("zoomend", function () {
       if (self.current) self.drawLabels(self.visibleEvents || {}, +self.current.slice(0, 4));
@@ -242,6 +404,7 @@
       if (visible && !shown) e.group.addLayer(e.layer);
       else if (!visible && shown) e.group.removeLayer(e.layer);
     });
+    if (this.control) this.control.setDate(iso);
     this.drawLabels(visibleEvents, +iso.slice(0, 4));
     this.slider.value = String(day - this.first);
     this.label.textContent = this.dayText(iso);
@@ -604,8 +767,8 @@
   };
 
   window.MMAtlas = {
-    start: function (map, config, data) {
-      var atlas = new Atlas(map, config, data);
+    start: function (map, config, data, shared) {
+      var atlas = new Atlas(map, config, data, shared);
       window.MMAtlas.instance = window.MMAtlas.instance || atlas;
       window.MMAtlas.all = (window.MMAtlas.all || []).concat([atlas]);
       if (config.compare && window.MMAtlas.all.length === 2) {

@@ -1,0 +1,122 @@
+"""The control map as the atlas page carries it: every cell once, with its holder timeline.
+
+A page must not carry each day's areas (several hundred change days × the Ankara area would be
+megabytes): it carries the cells and the edges between them once, coordinates as whole
+thousandths of a degree written as differences from the previous point, and for each cell the
+ledger's spells (from which day, which holder, faded until when, as the source writes the date,
+the sources), and for each edge the days on which it becomes a border, a front or nothing. The
+script only looks up the entry in force on the day shown; what is drawn is decided here.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from jinja2.utils import htmlsafe_json_dumps
+from shapely.geometry import LineString, MultiPolygon, Polygon
+from shapely.geometry.base import BaseGeometry
+
+from events.catalogue import Catalogue
+from events.control import FRONT, LEDGER_END, ONE_DAY, THEATRES
+from events.model import Lang
+from geo.cells import GRID_DEG
+from geo.holders import HOLDERS
+from geo.land import land_geojson
+from maps.citations import Citations
+from maps.i18n import when_text
+
+
+def shared_page_json(catalogue: Catalogue, lang: Lang) -> str:
+    """What every page of a build carries alike, the land and the control data, as JSON safe
+    inside a <script>: made once per language, not once per page."""
+    key = ("shared-page", lang)
+    if key not in catalogue.memo:
+        shared = {"land": land_geojson(), "control": control_page_data(catalogue, lang)}
+        dumped = htmlsafe_json_dumps(shared, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        catalogue.memo[key] = str(dumped)
+    text: str = catalogue.memo[key]
+    return text
+
+
+def control_page_data(catalogue: Catalogue, lang: Lang) -> dict[str, Any]:
+    """Cells, edges, wars and the citations they refer to (numbered apart from the page's own)."""
+    control = catalogue.control
+    citations = Citations(catalogue, lang)
+    cells = []
+    for index, town in enumerate(control.towns):
+        spells = []
+        for spell in town.spells:
+            entry: dict[str, Any] = {"s": spell.start.isoformat(), "h": spell.holder}
+            if spell.when is not None:
+                entry["w"] = when_text(spell.when, lang)
+            if spell.faint_until is not None:
+                entry["f"] = spell.faint_until.isoformat()
+            entry["r"] = citations.refer_sources(list(spell.sources))
+            if spell.variants:
+                entry["v"] = [
+                    {"w": when_text(v.on, lang), "r": citations.refer_sources(list(v.sources))}
+                    for v in spell.variants
+                ]
+            if spell.note:
+                entry["n"] = spell.note
+            spells.append(entry)
+        cells.append(
+            {
+                "p": town.place.id,
+                "g": encode_polygons(control.cells.shapes[index]),
+                "km": control.cells.radius_km[index],
+                "t": spells,
+            }
+        )
+    statuses = {0: None, 1: "border", **{code: f"fronts-{theatre}" for theatre, code in FRONT.items()}}
+    edges = []
+    for index, (a, b) in enumerate(control.cells.edge_cells):
+        column = control.edge_status[:-1, index]
+        if not column.any():
+            continue  # the same holder on both sides every day: never drawn
+        changes = np.flatnonzero(np.diff(column, prepend=-1))
+        timeline = [[control.days[row].isoformat(), statuses[int(column[row])]] for row in changes]
+        edges.append({"c": [a, b], "g": encode_line(control.cells.edges[index]), "t": timeline})
+    wars = [
+        {
+            "theatre": war.theatre,
+            "name": war.name.get(lang),
+            "start": war.when.start.isoformat(),
+            "end": war.when.end.isoformat(),
+            "when_label": when_text(war.when, lang),
+            "sides": [" / ".join(HOLDERS[h].name(lang) for h in side) for side in war.sides],
+            "r": citations.refer_sources(list(war.sources)),
+        }
+        for war in control.wars
+    ]
+    return {
+        "cells": cells,
+        "edges": edges,
+        "wars": wars,
+        "citations": citations.texts,
+        "end": (LEDGER_END + ONE_DAY).isoformat(),
+        "theatres": list(THEATRES),
+    }
+
+
+def encode_polygons(shape: BaseGeometry) -> list[list[list[int]]]:
+    """Polygons → rings → [x0, y0, dx1, dy1, …] in thousandths of a degree."""
+    polygons = (
+        list(shape.geoms)
+        if isinstance(shape, MultiPolygon)
+        else [shape]
+        if isinstance(shape, Polygon)
+        else []
+    )
+    return [[_delta(ring.coords) for ring in (p.exterior, *p.interiors)] for p in polygons if not p.is_empty]
+
+
+def encode_line(line: LineString) -> list[int]:
+    return _delta(line.coords)
+
+
+def _delta(coords: Any) -> list[int]:
+    grid = np.rint(np.asarray(coords)[:, :2] / GRID_DEG).astype(np.int64)
+    steps = np.diff(grid, axis=0, prepend=np.zeros((1, 2), dtype=np.int64))
+    return [int(v) for v in steps.ravel()]
