@@ -33,6 +33,7 @@ bench: $(VENV)/.installed
 	$(PY) benchmarks/geocode.py
 	$(PY) benchmarks/atlas.py
 	$(PY) benchmarks/export.py
+	$(PY) benchmarks/control.py
 
 # Maintainers only: regenerate the Natural Earth land layer (needs npm).
 land: $(VENV)/.installed

@@ -86,3 +86,18 @@ def test_hedged_dates_and_intervals_read_directly_agree_with_the_edtf_grammar(
     monkeypatch.setattr(dates, "_direct", lambda _: None)
     assert dates.parse_when(text) == direct
     parse_when.cache_clear()
+
+
+@pytest.mark.parametrize("text", ["1920-21", "1920-22", "1920-23", "1919-24", "1923-24"])
+def test_seasons_read_directly_match_the_edtf_grammar(text: str) -> None:
+    """Seasons skip the (slow) EDTF grammar; the days must be those the `edtf` package gives."""
+    from edtf import parse_edtf
+
+    from events.dates import _to_date
+
+    parsed = parse_edtf(text)
+    start, end = _to_date(parsed.lower_strict()), _to_date(parsed.upper_strict())
+    if text.endswith("-24"):  # edtf ends winter on 31 December; ours runs into February
+        end = dt.date(start.year + 1, 2, 28 if (start.year + 1) % 4 else 29)
+    when = parse_when(text)
+    assert (when.start, when.end, when.precision) == (start, end, "season")

@@ -147,24 +147,28 @@ def test_a_missing_events_path_is_an_error(tmp_path: Path) -> None:
     ]
 
 
-def test_overlapping_control_is_refused_unless_contested(write_yaml: Callable[[str, str], Path]) -> None:
-    territory = """
-    - id: greek-kars
-      name: {tr: "Deneme", en: "Test"}
-      holder: greece
-      kind: control
-      when: "1920-09-01/1920-09-30"
-      geometry: {point: Kars, buffer_km: 10}
-      certainty: low
-      precision_km: 10
-      sources: [{ref: seed-ataturk-soviet}]
-    """
-    path = write_yaml("territories/t.yaml", territory)
-    with pytest.raises(InputError) as caught:
-        load_catalogue([path.parent])
-    assert "overlaps control territory 'armenia-kars-region'" in str(caught.value)
-    write_yaml("territories/t.yaml", territory + "  contested: true\n")
-    assert "greek-kars" in {t.id for t in load_catalogue([path.parent]).territories}
+def test_a_hand_drawn_area_of_control_is_refused_with_the_way_to_the_ledger(
+    write_yaml: Callable[[str, str], Path],
+) -> None:
+    path = write_yaml(
+        "territories/t.yaml",
+        """
+        - id: greek-kars
+          name: {tr: "Deneme", en: "Test"}
+          holder: greece
+          kind: control
+          when: "1920-09-01/1920-09-30"
+          geometry: {point: Kars, buffer_km: 10}
+          certainty: low
+          precision_km: 10
+          sources: [{ref: seed-ataturk-soviet}]
+        """,
+    )
+    problems = problems_of(path.parent)
+    assert problems == [
+        f"{path}:4:9: kind: 'control' is no longer drawn as a territory: areas of control are derived "
+        "from the control ledger: record the town's change of hands in geo/control/ (README: 'Who held what')"
+    ]
 
 
 def test_an_event_rejected_for_its_category_still_has_its_places_checked(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import itertools
 import json
 import re
 from collections.abc import Callable
@@ -36,9 +38,30 @@ def test_build_writes_the_atlas_and_every_export(built: Path, catalogue: Catalog
 
 def test_exports_carry_kind_holder_and_dates(built: Path) -> None:
     territories = json.loads((built / "data/territories.geojson").read_text(encoding="utf-8"))
-    kars = next(f for f in territories["features"] if f["id"] == "armenia-kars-region")["properties"]
-    assert (kars["holder"], kars["kind"], kars["end"]) == ("armenia", "control", "1920-10-29")
-    assert kars["precision_km"] == 30 and kars["certainty"] == "medium"
+    control = [f for f in territories["features"] if f["properties"]["kind"] == "control"]
+    # One feature per holder and span of days, polygons only, as GIS users expect.
+    assert {f["geometry"]["type"] for f in control} <= {"Polygon", "MultiPolygon"}
+    spans = {
+        (f["properties"]["holder"], f["properties"]["start"], f["properties"]["uncertain"]) for f in control
+    }
+    assert len(spans) == len(control)
+    # Kars was Armenian until the Turkish army retook it on 30 October 1920 (geo/control/caucasus.yaml).
+    with_kars = [f["properties"] for f in control if "Kars" in f["properties"]["towns"]]
+    armenian = [p for p in with_kars if p["holder"] == "armenia" and p["start"] <= "1920-09-01" <= p["end"]]
+    assert len(armenian) == 1 and armenian[0]["sources"]
+    assert any(p["holder"] == "ankara" and p["start"] == "1920-10-30" for p in with_kars)
+    # The derived fronts, one feature per theatre and span, cover the western front every day.
+    fronts = json.loads((built / "data/fronts.geojson").read_text(encoding="utf-8"))
+    western = sorted(
+        (f["properties"]["start"], f["properties"]["end"])
+        for f in fronts["features"]
+        if f["properties"].get("derived") and f["properties"]["theatre"] == "western"
+    )
+    assert western[0][0] == "1919-05-15" and western[-1][1] == "1922-10-11"
+    assert all(
+        dt.date.fromisoformat(a[1]) + dt.timedelta(days=1) == dt.date.fromisoformat(b[0])
+        for a, b in itertools.pairwise(western)
+    )
 
 
 def test_the_page_is_self_contained(built: Path) -> None:

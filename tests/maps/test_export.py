@@ -24,13 +24,13 @@ from pptx import Presentation
 
 import build_maps
 from events.catalogue import Catalogue
-from geo.holders import HOLDERS
+from geo.holders import HOLDERS, LAND
 from maps.animation import FRAME_INCHES, month_ends
 from maps.export import export_files, stale_stop_images
 from maps.i18n import day_text
 from maps.overview_maps import THEATRE_CENTRE, THEATRE_ZOOM
 from maps.slide_images import stem
-from maps.static_map import FIGSIZE, FILL_ALPHA, LAND, SEA, pixel_of
+from maps.static_map import FIGSIZE, SEA, pixel_of
 from maps.stops import PlacedStop
 
 KARS, IZMIR = (43.09495, 40.60199), (27.13838, 38.41273)  # GeoNames 743952, 311046
@@ -52,11 +52,6 @@ def _rgb(hex_colour: str) -> tuple[int, int, int]:
     return (int(hex_colour[1:3], 16), int(hex_colour[3:5], 16), int(hex_colour[5:7], 16))
 
 
-def _over_land(hex_colour: str, alpha: float) -> tuple[float, ...]:
-    colour, land = _rgb(hex_colour), _rgb(LAND)
-    return tuple(alpha * c + (1 - alpha) * g for c, g in zip(colour, land, strict=True))
-
-
 def _holder_at(image: Image.Image, pixel: tuple[int, int], radius: int) -> str:
     """The holder whose fill (full or faded) is nearest the commonest colour on a ring around a
     place: the place's own marker and label may cover the place itself, not the area around it."""
@@ -66,7 +61,7 @@ def _holder_at(image: Image.Image, pixel: tuple[int, int], radius: int) -> str:
     ] + [image.getpixel((x + dx, y + dy)) for dy in range(-radius, radius + 1, 2) for dx in (-radius, radius)]
     seen = Counter(tuple(p[:3]) for p in ring if isinstance(p, tuple)).most_common(1)[0][0]
     fills = {
-        (code, faint): _over_land(holder.colour, FILL_ALPHA * (0.65 if faint else 1))
+        (code, faint): _rgb(holder.faint if faint else holder.fill)
         for code, holder in HOLDERS.items()
         for faint in (False, True)
     }
