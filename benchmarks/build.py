@@ -1,7 +1,8 @@
 """Build-time figures, measured side by side in one run (never asserted: machines are noisy).
 
 Prints the import floor (geopandas + folium), the cold command-line check and build of the
-bundled catalogue, and in-process load + render times for synthetic catalogues of 1,000 and
+bundled catalogue (the three taking turns, five rounds, medians: caches warm, as on any build
+after the first), and in-process load + render times for synthetic catalogues of 1,000 and
 10,000 events, each with its ratio to the import floor.
 
 Run: .venv/bin/python benchmarks/build.py   (or: make bench)
@@ -25,14 +26,23 @@ PLACES = ["Kars", "Gümrü", "Batum", "Ardahan", "Artvin", "Ankara", "İzmir", "
 CATEGORIES = ["battle", "treaty", "diplomacy", "military", "political"]
 
 
-def cold(args: list[str]) -> float:
-    """Median wall time of three fresh processes."""
-    times = []
-    for _ in range(3):
-        started = time.perf_counter()
-        subprocess.run([sys.executable, *args], cwd=ROOT, check=True, capture_output=True)
-        times.append(time.perf_counter() - started)
-    return sorted(times)[1]
+ROUNDS = 5
+
+
+def run(args: list[str]) -> float:
+    started = time.perf_counter()
+    subprocess.run([sys.executable, *args], cwd=ROOT, check=True, capture_output=True)
+    return time.perf_counter() - started
+
+
+def cold_side_by_side(commands: dict[str, list[str]]) -> dict[str, float]:
+    """Median wall time of fresh processes, the commands taking turns round by round so that a
+    shared machine's changing load weighs on all of them alike."""
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(ROUNDS):
+        for name, args in commands.items():
+            times[name].append(run(args))
+    return {name: sorted(found)[len(found) // 2] for name, found in times.items()}
 
 
 def synthetic(count: int, folder: Path) -> Path:
@@ -55,16 +65,23 @@ def synthetic(count: int, folder: Path) -> Path:
 
 
 def main() -> None:
-    floor = cold(["-c", "import geopandas, folium"])
-    print(f"{'what':<44}{'seconds':>9}{'× floor':>9}{'HTML bytes':>13}")
-    print(f"{'import geopandas, folium (cold, floor)':<44}{floor:>9.2f}{1:>9.1f}")
-    for label, args in (("build_maps.py check (cold)", ["build_maps.py", "check"]),):
-        seconds = cold(args)
-        print(f"{label:<44}{seconds:>9.2f}{seconds / floor:>9.1f}")
     with tempfile.TemporaryDirectory() as tmp:
-        seconds = cold(["build_maps.py", "--out", tmp])
+        run(["build_maps.py", "--out", tmp])  # fills the caches (GeoNames index, cells, areas) once
+        medians = cold_side_by_side(
+            {
+                "import geopandas, folium (cold, floor)": ["-c", "import geopandas, folium"],
+                "build_maps.py check (cold)": ["build_maps.py", "check"],
+                "build_maps.py build, bundled (cold)": ["build_maps.py", "--out", tmp],
+            }
+        )
+        floor = medians["import geopandas, folium (cold, floor)"]
         size = (Path(tmp) / "index.html").stat().st_size
-        print(f"{'build_maps.py build, bundled (cold)':<44}{seconds:>9.2f}{seconds / floor:>9.1f}{size:>13,}")
+        print(
+            f"{'what':<44}{'seconds':>9}{'× floor':>9}{'HTML bytes':>13}   (median of {ROUNDS}, taking turns)"
+        )
+        for label, seconds in medians.items():
+            extra = f"{size:>13,}" if "build," in label else ""
+            print(f"{label:<44}{seconds:>9.2f}{seconds / floor:>9.1f}{extra}")
         for count in (1_000, 10_000):
             path = synthetic(count, Path(tmp))
             started = time.perf_counter()

@@ -167,6 +167,8 @@ class ControlMap:
     holders: np.ndarray  # int16 [day row, cell]; -1: no holder (outside the ledger's span)
     faint: np.ndarray  # bool [day row, cell]
     edge_status: np.ndarray  # int8 [day row, edge]: NONE, BORDER or FRONT[theatre]
+    spell_ids: np.ndarray  # int32 [day row, cell]: index into `spells` of the spell in force
+    spells: tuple[Spell, ...]  # every town's spells, one list
     _tree: STRtree = field(repr=False, compare=False)
     _unions: dict[frozenset[int], BaseGeometry] = field(default_factory=dict, repr=False, compare=False)
 
@@ -186,17 +188,21 @@ class ControlMap:
         ordinals = np.array([d.toordinal() for d in days])
         holders = np.full((len(days), len(towns)), -1, dtype=np.int16)
         faint = np.zeros((len(days), len(towns)), dtype=bool)
+        spell_ids = np.full((len(days), len(towns)), -1, dtype=np.int32)
+        spells: list[Spell] = []
         for column, town in enumerate(towns):
             for spell in town.spells:
                 first, last = np.searchsorted(ordinals, [spell.start.toordinal(), spell.end.toordinal() + 1])
                 holders[first:last, column] = number[spell.holder]
+                spell_ids[first:last, column] = len(spells)
+                spells.append(spell)
                 if spell.faint_until is not None:
                     until = np.searchsorted(ordinals, min(spell.faint_until, spell.end).toordinal() + 1)
                     faint[first:until, column] = True
         edge_status = _edge_status(days, holders, cells, wars, codes)
         return cls(
-            tuple(towns), cells, tuple(wars), codes, days, holders, faint, edge_status,
-            STRtree(list(cells.shapes)),
+            tuple(towns), cells, tuple(wars), codes, days, holders, faint, edge_status, spell_ids,
+            tuple(spells), STRtree(list(cells.shapes)),
         )  # fmt: skip
 
     def row(self, day: dt.date) -> int | None:
@@ -239,17 +245,14 @@ class ControlMap:
         ]
 
     def _runs(self, mask: np.ndarray) -> list[tuple[dt.date, dt.date, frozenset[int]]]:
+        """The spans of rows over which `mask` (rows × columns) stays the same, with its members."""
+        rows = len(self.days) - 1
+        starts = [0, *(int(r) + 1 for r in np.flatnonzero(np.any(mask[1:rows] != mask[: rows - 1], axis=1)))]
         runs = []
-        current: frozenset[int] = frozenset()
-        since = 0
-        for row in range(len(self.days) - 1):
-            members = frozenset(int(i) for i in np.flatnonzero(mask[row]))
-            if members != current:
-                if current:
-                    runs.append((self.days[since], self.days[row] - ONE_DAY, current))
-                current, since = members, row
-        if current:
-            runs.append((self.days[since], self.days[-1] - ONE_DAY, current))
+        for begin, after in zip(starts, [*starts[1:], rows], strict=True):
+            members = frozenset(int(i) for i in np.flatnonzero(mask[begin]))
+            if members:
+                runs.append((self.days[begin], self.days[after] - ONE_DAY, members))
         return runs
 
 
@@ -261,14 +264,13 @@ def _edge_status(
     status = np.where(left != right, BORDER, NONE).astype(np.int8)
     status[(left < 0) | (right < 0)] = NONE
     number = {code: i for i, code in enumerate(codes)}
-    for row, day in enumerate(days[:-1]):
-        for war in wars:
-            if not war.when.start <= day <= war.when.end:
-                continue
-            one = [number[h] for h in war.sides[0] if h in number]
-            two = [number[h] for h in war.sides[1] if h in number]
-            facing = (np.isin(left[row], one) & np.isin(right[row], two)) | (
-                np.isin(left[row], two) & np.isin(right[row], one)
-            )
-            status[row, facing] = FRONT[war.theatre]
+    starts = np.array([d.toordinal() for d in days[:-1]])
+    for war in wars:
+        rows = (starts >= war.when.start.toordinal()) & (starts <= war.when.end.toordinal())
+        one = [number[h] for h in war.sides[0] if h in number]
+        two = [number[h] for h in war.sides[1] if h in number]
+        facing = (np.isin(left, one) & np.isin(right, two)) | (np.isin(left, two) & np.isin(right, one))
+        facing[: len(starts)] &= rows[:, None]
+        facing[len(starts) :] = False
+        status[facing] = FRONT[war.theatre]
     return status

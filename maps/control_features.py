@@ -7,6 +7,8 @@ import datetime as dt
 import hashlib
 from functools import partial
 
+import numpy as np
+
 from events.catalogue import Catalogue
 from events.control import ControlMap
 from events.model import Lang
@@ -20,7 +22,7 @@ def control_area_features(catalogue: Catalogue, lang: Lang) -> list[Feature]:
     control = catalogue.control
     features = []
     shapes = TextCache("areas", control.cells.key)
-    cited: dict[tuple[int, dt.date], list[str]] = {}
+    cited: dict[int, list[str]] = {}
     names = {
         year: [town.place.name(lang, year) for town in control.towns]
         for year in range(control.days[0].year, control.days[-1].year + 1)
@@ -28,7 +30,7 @@ def control_area_features(catalogue: Catalogue, lang: Lang) -> list[Feature]:
     for holder, faint, first, last, cells in control.spans():
         code = HOLDERS[holder]
         towns = sorted(names[first.year][i] for i in cells)
-        sources = sorted({text for i in cells for text in _spell_sources(catalogue, i, first, lang, cited)})
+        sources = _sources_of(catalogue, cells, first, lang, cited)
         radii = sorted(control.cells.radius_km[i] for i in cells)
         geometry = shapes.get(_set_key(cells), partial(_area_json, control, cells))
         features.append(
@@ -102,17 +104,20 @@ def derived_front_features(catalogue: Catalogue, lang: Lang) -> list[Feature]:
     return features
 
 
-def _spell_sources(
-    catalogue: Catalogue, cell: int, day: dt.date, lang: Lang, cited: dict[tuple[int, dt.date], list[str]]
+def _sources_of(
+    catalogue: Catalogue, cells: frozenset[int], day: dt.date, lang: Lang, cited: dict[int, list[str]]
 ) -> list[str]:
-    """The citations of the ledger line that put the cell in its holder's hands on `day`."""
-    spell = catalogue.control.towns[cell].spell_on(day)
-    if spell is None:
+    """The citations of the ledger lines that put each of the cells in its holder's hands."""
+    control = catalogue.control
+    row = control.row(day)
+    if row is None:
         return []
-    key = (cell, spell.start)
-    if key not in cited:
-        cited[key] = [catalogue.cite(s, lang) for s in spell.sources]
-    return cited[key]
+    texts: set[str] = set()
+    for spell_id in np.unique(control.spell_ids[row, sorted(cells)]):
+        if spell_id not in cited:
+            cited[int(spell_id)] = [catalogue.cite(s, lang) for s in control.spells[spell_id].sources]
+        texts.update(cited[int(spell_id)])
+    return sorted(texts)
 
 
 def _area_json(control: ControlMap, cells: frozenset[int]) -> str:
