@@ -11,7 +11,7 @@ read this one table.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -173,7 +173,14 @@ class ControlMap:
     _unions: dict[frozenset[int], BaseGeometry] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
-    def build(cls, towns: Sequence[TownControl], cells: Cells, wars: Sequence[War]) -> ControlMap:
+    def build(
+        cls,
+        towns: Sequence[TownControl],
+        cells: Cells,
+        wars: Sequence[War],
+        regions: Mapping[str, BaseGeometry] | None = None,
+    ) -> ControlMap:
+        """The table of holders by change day and cell; `regions` limits a war's front (by id)."""
         codes = tuple(sorted({s.holder for t in towns for s in t.spells}))
         number = {code: i for i, code in enumerate(codes)}
         cuts = {LEDGER_START, LEDGER_END + ONE_DAY}
@@ -199,7 +206,7 @@ class ControlMap:
                 if spell.faint_until is not None:
                     until = np.searchsorted(ordinals, min(spell.faint_until, spell.end).toordinal() + 1)
                     faint[first:until, column] = True
-        edge_status = _edge_status(days, holders, cells, wars, codes)
+        edge_status = _edge_status(days, holders, cells, wars, codes, regions or {})
         return cls(
             tuple(towns), cells, tuple(wars), codes, days, holders, faint, edge_status, spell_ids,
             tuple(spells), STRtree(list(cells.shapes)),
@@ -257,7 +264,12 @@ class ControlMap:
 
 
 def _edge_status(
-    days: Sequence[dt.date], holders: np.ndarray, cells: Cells, wars: Sequence[War], codes: Sequence[str]
+    days: Sequence[dt.date],
+    holders: np.ndarray,
+    cells: Cells,
+    wars: Sequence[War],
+    codes: Sequence[str],
+    regions: Mapping[str, BaseGeometry],
 ) -> np.ndarray:
     pairs = np.array(cells.edge_cells, dtype=np.int64).reshape(-1, 2)
     left, right = holders[:, pairs[:, 0]], holders[:, pairs[:, 1]]
@@ -271,6 +283,9 @@ def _edge_status(
         two = [number[h] for h in war.sides[1] if h in number]
         facing = (np.isin(left, one) & np.isin(right, two)) | (np.isin(left, two) & np.isin(right, one))
         facing[: len(starts)] &= rows[:, None]
+        if war.id in regions and len(cells.edges):
+            inside = shapely.intersects(regions[war.id], shapely.point_on_surface(np.array(cells.edges)))
+            facing &= inside[None, :]
         facing[len(starts) :] = False
         status[facing] = FRONT[war.theatre]
     return status

@@ -7,9 +7,12 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from shapely.geometry.base import BaseGeometry
+
 from events.control import LEDGER_START, ControlMap, Step, TimelineError, TownControl, spells_of
 from events.dates import When
 from events.ledger import HolderChange, InitialHolder, LedgerFile, LedgerTown, Transfer, War
+from geo import geometry
 from geo._text import did_you_mean
 from geo._validate import validate_item, validate_list
 from geo._yaml import Located, PathKey
@@ -65,12 +68,16 @@ def load_control(
         if record is not None:
             files.append((one, record))
     wars: list[War] = []
+    regions: dict[str, BaseGeometry] = {}
     for one in wars_files:
         records, errors = validate_list(one, War)
         problems += errors
         wars += [war for _, war in records]
         for path, war in records:
             _check_refs(one, path, war.sources, works, problems)
+            region = _region(one, path, war, gazetteer, problems)
+            if region is not None:
+                regions[war.id] = region
     for one, record in files:
         _check_file_refs(one, record, works, problems)
     towns = _towns(files, gazetteer, problems)
@@ -86,7 +93,7 @@ def load_control(
         return None
     if problems:
         return None
-    return ControlMap.build(controls, cells, wars)
+    return ControlMap.build(controls, cells, wars, regions)
 
 
 def _towns(
@@ -114,6 +121,38 @@ def _towns(
             listing.place = place
             towns[place.id].listings.append(listing)
     return dict(sorted(towns.items()))
+
+
+def _region(
+    one: Located, path: PathKey, war: War, gazetteer: Gazetteer, problems: list[Problem]
+) -> BaseGeometry | None:
+    """The area of a war's fighting, its anchors placed by the gazetteer."""
+    if war.region is None:
+        return None
+    failed = False
+    for sub, anchor in war.region.anchors():
+        if isinstance(anchor, str):
+            try:
+                gazetteer.resolve(anchor)
+            except PlaceLookupError as error:
+                problems.append(one.problem((*path, "region", *sub), str(error)))
+                failed = True
+    if failed:
+        return None
+
+    def locate(anchor: geometry.Anchor) -> geometry.LonLat:
+        if isinstance(anchor, tuple):
+            return anchor
+        point = gazetteer.point(gazetteer.resolve(anchor))
+        return (point.x, point.y)
+
+    shape = geometry.build(war.region, locate)
+    if shape.is_empty or not shape.is_valid or shape.area == 0:
+        problems.append(
+            one.problem((*path, "region"), "expected an area: list the anchors in order round it")
+        )
+        return None
+    return shape
 
 
 def _first_sources(record: LedgerFile, town: LedgerTown) -> list[SourceRef]:

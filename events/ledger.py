@@ -23,6 +23,7 @@ from pydantic import Field, model_validator
 
 from events.model import HolderCode, WhenField
 from events.vocabulary import Theatre
+from geo.geometry import GeometrySpec
 from geo.places import PlaceMention
 from geo.records import LocalText, Record, Slug, Sources, Text
 
@@ -100,6 +101,9 @@ class War(Record):
     sides: Annotated[
         list[Annotated[list[HolderCode], Field(min_length=1)]], Field(min_length=2, max_length=2)
     ]
+    # Where the fighting was: only edges inside this area are drawn as this war's front (the
+    # French also held Zonguldak, where no front ran). Anchored like any geometry.
+    region: GeometrySpec | None = None
     sources: Sources
     note: Text | None = None
 

@@ -45,7 +45,7 @@ HARBOUR_DEG = 0.01
 CLOSEST_DEG = 0.005  # two ledger towns nearer than about 500 m cannot have cells of their own
 # No town speaks for land farther than this: beyond it (the Syrian desert, mainland Greece far
 # from any ledger town) the map shows no holder rather than stretch a town's cell across it.
-REACH_KM = 150
+REACH_KM = 400
 # The cache key holds a hash of this module's own source: change how cells are cut and older
 # cached cells are ignored, with no version number to forget to bump.
 _CODE = Path(__file__).read_bytes()

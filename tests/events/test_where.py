@@ -189,3 +189,16 @@ def test_where_command_rejects_a_bad_date(capsys: pytest.CaptureFixture[str]) ->
     with pytest.raises(SystemExit):
         main(["where", "Kars", "1920-13-01"])
     assert "where: expected a date as YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_a_war_draws_its_front_only_where_it_was_fought(catalogue: Catalogue) -> None:
+    """The French held Zonguldak and Cilicia at once; only Cilicia had a front (wars.yaml region)."""
+    control = catalogue.control
+    day = dt.date(1920, 12, 3)
+    state = catalogue.at(day)
+    for name, front in (("Zonguldak", False), ("Adana", True)):
+        cell = control.cell_at(catalogue.gazetteer.point(catalogue.gazetteer.resolve(name)))
+        assert state.holder(cell) == "france", name  # type: ignore[arg-type]
+        edges = {i for i, pair in enumerate(control.cells.edge_cells) if cell in pair}
+        fronts, borders = edges & set(state.front_edges("southern")), edges & set(state.border_edges())
+        assert (bool(fronts), bool(borders)) == ((True, False) if front else (False, True)), name
