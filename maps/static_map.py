@@ -137,7 +137,17 @@ def render(
             faint_drawn |= area.faint
             if area.holder not in drawn_holders:
                 drawn_holders.append(area.holder)
-            sources += [s for cell in area.cells for s in _spell_sources(state, cell)]
+            # The sources of the towns whose cells show in the frame, not of the whole area.
+            cells, _ = _projected_cells(catalogue)
+            members = sorted(area.cells)
+            shown = [
+                c
+                for c, inside in zip(
+                    members, shapely.intersects(clip, [cells[c] for c in members]), strict=True
+                )
+                if inside
+            ]
+            sources += [s for cell in shown for s in _spell_sources(state, cell)]
         _draw_edges(axes, catalogue, state.border_edges(), view, colour="#4a4a4a", width=0.7, zorder=2)
     for territory in state.territories:
         if LAYER_OF_KIND[territory.kind] not in layers:
