@@ -31,6 +31,8 @@ from geo.records import SourceRef
 LEDGER_START = dt.date(1918, 10, 30)
 LEDGER_END = dt.date(1923, 10, 29)
 ONE_DAY = dt.timedelta(days=1)
+# A place this close to the drawn coast is on it: the coast is simplified to about 1 km.
+OFFSHORE_DEG = 0.03
 THEATRES = ("western", "eastern", "southern")
 # What an edge is on a day: nothing (same holder both sides), a border, or a front per theatre.
 NONE, BORDER = 0, 1
@@ -219,9 +221,13 @@ class ControlMap:
         return int(np.searchsorted([d.toordinal() for d in self.days], day.toordinal(), side="right")) - 1
 
     def cell_at(self, point: Point) -> int | None:
-        """The cell a point lies in (its edge counts), or None at sea and outside the theatre."""
+        """The cell a point lies in (its edge counts); for a port the 1:10m coast leaves just
+        offshore, the cell of the coast beside it; None at sea and outside the theatre."""
         hits = sorted(int(i) for i in self._tree.query(point, predicate="intersects"))
-        return hits[0] if hits else None
+        if hits:
+            return hits[0]
+        near = self._tree.query_nearest(point, max_distance=OFFSHORE_DEG)
+        return int(min(near)) if len(near) else None
 
     def area(self, cells: frozenset[int]) -> BaseGeometry:
         """The merged shape of a set of cells, computed once per distinct set."""

@@ -202,3 +202,16 @@ def test_a_war_draws_its_front_only_where_it_was_fought(catalogue: Catalogue) ->
         edges = {i for i, pair in enumerate(control.cells.edge_cells) if cell in pair}
         fronts, borders = edges & set(state.front_edges("southern")), edges & set(state.border_edges())
         assert (bool(fronts), bool(borders)) == ((True, False) if front else (False, True)), name
+
+
+@pytest.mark.parametrize(
+    "port", ["Batum", "Çanakkale", "Sinop", "Gelibolu", "Ayvalık", "Çeşme", "Foça", "İnebolu", "Kaş"]
+)
+def test_port_towns_lie_in_an_area_of_the_map(catalogue: Catalogue, port: str) -> None:
+    """Ports the old 1:50m coast left at sea: each lies in a drawn cell (a ledger port has a
+    harbour in its own cell; another town just off the 1:10m coast takes the cell beside it)."""
+    place = catalogue.gazetteer.resolve(port)
+    answer = where(catalogue, place, dt.date(1921, 1, 1))
+    assert answer.cell is not None and answer.holder is not None
+    cell = catalogue.control.cells.shapes[answer.cell]
+    assert cell.distance(catalogue.gazetteer.point(place)) < 0.03

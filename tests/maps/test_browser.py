@@ -303,3 +303,58 @@ def _treaty_colour() -> str:
     from events.vocabulary import CATEGORY_STYLE
 
     return CATEGORY_STYLE["treaty"][2]
+
+
+def test_an_area_popup_names_the_town_its_holder_since_when_and_the_source(
+    built: Path, catalogue: Catalogue, open_page: Callable[[Path, str], Page]
+) -> None:
+    """Clicking the land round Uşak on 1 September 1920: the ledger line that made it Greek."""
+    atlas = open_page(built, "#1920-09-01")
+    usak = catalogue.gazetteer.point(catalogue.gazetteer.resolve("Uşak"))
+    atlas.page.evaluate("([lat, lon]) => { MMAtlas.instance.map.setView([lat, lon], 8, {animate: false}); }",
+                        [usak.y, usak.x + 0.05])  # fmt: skip
+    atlas.click_at(usak.y, usak.x + 0.05)  # beside the town's own label
+    popup = atlas.page.locator(".leaflet-popup-content")
+    assert popup.locator("h3").inner_text() == "Uşak"
+    text = popup.inner_text()
+    assert "Denetleyen: Yunanistan" in text and "Şu tarihten beri: 29 Ağustos 1920" in text
+    assert "Local History of the National Struggle" in text  # TÜBA, the source that dates it
+    steps = popup.locator(".mm-timeline li").all_inner_texts()
+    assert steps[:3] == [
+        "30 Ekim 1918 (Mondros) — İstanbul Hükûmeti (Osmanlı)",
+        "23 Nisan 1920 — Ankara Hükûmeti (TBMM)",
+        "29 Ağustos 1920 — Yunanistan",
+    ]
+    assert atlas.errors == []
+
+
+def test_a_derived_front_is_drawn_and_its_popup_names_the_war(
+    built: Path, open_page: Callable[[Path, str], Page]
+) -> None:
+    """25 August 1921, between Eskişehir and the Sakarya: weeks the hand-drawn fronts left empty."""
+    atlas = open_page(built, "#1921-08-25")
+    assert atlas.page.locator("path.mm-front-western").count() == 1
+    x, y = atlas.page.evaluate(
+        "() => { const a = MMAtlas.instance, line = a.control.fronts.western;"
+        " const p = a.map.latLngToContainerPoint(line.getLatLngs()[0][0]);"
+        " const r = a.map.getContainer().getBoundingClientRect(); return [r.left + p.x, r.top + p.y]; }"
+    )
+    atlas.page.mouse.click(x, y)
+    popup = atlas.page.locator(".leaflet-popup-content")
+    assert popup.locator("h3").inner_text() == "Batı Cephesi"
+    assert "Yunan ordusuna karşı Batı Cephesi" in popup.inner_text()
+    assert atlas.errors == []
+
+
+def test_a_change_dated_to_a_span_is_drawn_faint_until_the_span_ends(
+    built: Path, catalogue: Catalogue, open_page: Callable[[Path, str], Page]
+) -> None:
+    """Ganja passed to the Red Army some day between 27 April and 12 May 1920 (caucasus.yaml)."""
+    atlas = open_page(built, "#1920-05-05")
+    gence = catalogue.gazetteer.resolve("Gence").id
+    cell = atlas.page.locator(f'path.mm-cell[data-town="{gence}"]')
+    assert (cell.get_attribute("data-holder"), cell.get_attribute("data-faint")) == ("soviet", "true")
+    assert cell.get_attribute("fill") == HOLDERS["soviet"].faint
+    atlas.set_date("1920-05-20")
+    assert (cell.get_attribute("data-holder"), cell.get_attribute("data-faint")) == ("soviet", "false")
+    assert cell.get_attribute("fill") == HOLDERS["soviet"].fill
