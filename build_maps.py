@@ -145,6 +145,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             (catalogue.places, "place"),
         )
     )
+    changes = sum(1 for town in catalogue.control.towns for spell in town.spells if spell.kind == "change")
+    summary += (
+        f"; control ledger: {_count(len(catalogue.control.towns), 'town')}, {_count(changes, 'dated change')}"
+    )
     if args.command == "check":
         print(f"OK: {summary}.")
         return 0

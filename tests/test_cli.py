@@ -71,8 +71,8 @@ def test_build_lists_what_it_wrote(tmp_path: Path, capsys: pytest.CaptureFixture
     assert main(["--out", str(tmp_path), "--lang", "en", "--date", "1920-12-03"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert re.fullmatch(
-        rf"Built \d+ events, \d+ territories, \d+ fronts?, \d+ places "
-        rf"into {re.escape(str(tmp_path))} in [\d.]+ s:",
+        rf"Built \d+ events, \d+ territories, \d+ fronts?, \d+ places; "
+        rf"control ledger: \d+ towns, \d+ dated changes into {re.escape(str(tmp_path))} in [\d.]+ s:",
         lines[0],
     )
     written = [line.split(" (")[0].strip() for line in lines[1:]]
