@@ -36,6 +36,13 @@ def test_build_writes_the_atlas_and_every_export(built: Path, catalogue: Catalog
                 assert props["start"] <= props["end"]
 
 
+def test_the_atlas_carries_the_cells_once_not_each_days_areas(built: Path, catalogue: Catalogue) -> None:
+    """Several hundred change days of areas would weigh megabytes: the page carries each cell
+    once, with its timeline, and stays small enough to open on a classroom computer."""
+    assert len(catalogue.control.days) > 100 and len(catalogue.control.towns) > 300
+    assert (built / "index.html").stat().st_size < 1_500_000
+
+
 def test_exports_carry_kind_holder_and_dates(built: Path) -> None:
     territories = json.loads((built / "data/territories.geojson").read_text(encoding="utf-8"))
     control = [f for f in territories["features"] if f["properties"]["kind"] == "control"]
