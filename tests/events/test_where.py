@@ -78,8 +78,8 @@ CHECKS = [
     ("Batum", "1921-04-01", "soviet"),  # sari-2017-batum: the Turks driven out, 18-19 March 1921
     ("Tiflis", "1921-02-24", "georgia"),  # georgianjournal-2010-tbilisi: the Red Army in Tiflis 25 Feb 1921
     ("Tiflis", "1921-02-26", "soviet"),  # georgianjournal-2010-tbilisi
-    ("Erivan", "1920-06-01", "armenia"),  # hovannisian-1971
-    ("Erivan", "1921-01-01", "soviet"),  # seed-ataturk-soviet: Armenia Sovietised, December 1920
+    ("Erivan", "1920-06-01", "armenia"),  # andersen-egge-karabakh: the Republic of Armenia
+    ("Erivan", "1921-01-01", "soviet"),  # allinnet-february-uprising; seed-ataturk-soviet (5 Dec 1920)
 ]
 
 
