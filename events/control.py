@@ -172,6 +172,7 @@ class ControlMap:
     spell_ids: np.ndarray  # int32 [day row, cell]: index into `spells` of the spell in force
     spells: tuple[Spell, ...]  # every town's spells, one list
     _tree: STRtree = field(repr=False, compare=False)
+    _ordinals: np.ndarray = field(repr=False, compare=False)  # the change days as day numbers
     _unions: dict[frozenset[int], BaseGeometry] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
@@ -211,14 +212,14 @@ class ControlMap:
         edge_status = _edge_status(days, holders, cells, wars, codes, regions or {})
         return cls(
             tuple(towns), cells, tuple(wars), codes, days, holders, faint, edge_status, spell_ids,
-            tuple(spells), STRtree(list(cells.shapes)),
+            tuple(spells), STRtree(list(cells.shapes)), ordinals,
         )  # fmt: skip
 
     def row(self, day: dt.date) -> int | None:
         """The change-day row in force on `day`; None outside the ledger's span."""
         if not LEDGER_START <= day <= LEDGER_END:
             return None
-        return int(np.searchsorted([d.toordinal() for d in self.days], day.toordinal(), side="right")) - 1
+        return int(np.searchsorted(self._ordinals, day.toordinal(), side="right")) - 1
 
     def cell_at(self, point: Point) -> int | None:
         """The cell a point lies in (its edge counts); for a port the 1:10m coast leaves just

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
+import marshal
+import os
 import re
+import sys
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -75,12 +80,27 @@ def field_name(path: PathKey) -> str:
 
 
 def load_located(path: Path) -> Located | Problem:
-    """Load one YAML file safely; a syntax error or duplicate key comes back as a Problem."""
+    """Load one YAML file safely; a syntax error or duplicate key comes back as a Problem.
+
+    A file read before with the same bytes comes from the cache folder (parsing the bundled
+    catalogue costs ~0.15 s, reading it back ~0.01 s); problems are never cached."""
     name = display_path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
+        text = raw.decode("utf-8")
     except (OSError, UnicodeDecodeError) as error:
         return Problem(name, 1, 1, "", f"cannot read the file: {error}")
+    cache = _cache_file(raw)
+    cached = _read_cached(cache)
+    if cached is not None:
+        return Located(name, *cached)
+    located = _parse(name, text)
+    if isinstance(located, Located):
+        _write_cached(cache, located)
+    return located
+
+
+def _parse(name: str, text: str) -> Located | Problem:
     try:
         root = yaml.compose(text, Loader=_Parser)
     except yaml.MarkedYAMLError as error:
@@ -103,6 +123,44 @@ def load_located(path: Path) -> Located | Problem:
     finally:
         loader.dispose()
     return Located(name, data, located.values, located.keys)
+
+
+# The cache key holds the bytes of the file, this module's own source and the Python version
+# (marshal's format is Python's own): any change to one of them reads the file afresh.
+_CODE = hashlib.sha256(Path(__file__).read_bytes() + sys.version.encode()).digest()
+_KEEP_CACHED = 400
+
+
+def _cache_file(raw: bytes) -> Path:
+    from geo.geonames_index import cache_dir
+
+    return cache_dir() / "yaml" / f"{hashlib.sha256(_CODE + raw).hexdigest()[:32]}.marshal"
+
+
+def _read_cached(
+    path: Path,
+) -> tuple[Any, dict[PathKey, tuple[int, int]], dict[PathKey, tuple[int, int]]] | None:
+    try:
+        data, values, keys = marshal.loads(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+    return data, values, keys
+
+
+def _write_cached(path: Path, located: Located) -> None:
+    """Write beside the target and rename; a read-only or full cache only costs time."""
+    try:
+        payload = marshal.dumps((located.data, located.values, located.keys))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".yaml-")
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(payload)
+        Path(temporary).replace(path)
+        older = sorted(path.parent.glob("*.marshal"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for stale in older[_KEEP_CACHED:]:
+            stale.unlink(missing_ok=True)
+    except (OSError, ValueError):
+        return
 
 
 def _record_marks(node: yaml.Node, path: PathKey, located: Located) -> Problem | None:

@@ -11,10 +11,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from functools import cache
+from typing import TYPE_CHECKING, Literal
 
-from pyproj import Geod
-from rapidfuzz import fuzz, process
 from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
@@ -24,6 +23,9 @@ from geo.geonames import City, GeoNames
 from geo.places import Place, PlaceMention, PlaceName, PlaceRef
 from geo.records import LocalText, SourceRef
 from geo.theatre import latlon_text
+
+if TYPE_CHECKING:
+    from pyproj import Geod
 
 Source = Literal["yaml", "curated", "geonames"]
 Confidence = Literal["high", "medium"]
@@ -35,7 +37,6 @@ GEONAMES_PRECISION_KM = 2.0
 # rapidfuzz ratio (0–100) from which a name is offered as 'did you mean': one wrong letter in
 # a four-letter name (Rulp → Kulp) scores 75.
 SUGGEST_SCORE = 70
-_GEOD = Geod(ellps="WGS84")
 
 
 class PlaceLookupError(LookupError):
@@ -302,6 +303,8 @@ class Gazetteer:
             for spelling in self.geonames.theatre_spellings():
                 towns.setdefault(fold_exact(spelling), f"'{spelling}'")
         for owners in (curated, towns):
+            from rapidfuzz import fuzz, process  # only for a name that is not found
+
             best = process.extract(
                 fold(written), list(owners), scorer=fuzz.ratio, limit=limit, score_cutoff=SUGGEST_SCORE
             )
@@ -315,7 +318,14 @@ class Gazetteer:
 
 
 def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    return float(_GEOD.inv(a[0], a[1], b[0], b[1])[2]) / 1000
+    return float(_geod().inv(a[0], a[1], b[0], b[1])[2]) / 1000
+
+
+@cache
+def _geod() -> Geod:
+    from pyproj import Geod  # imported when first needed: pyproj costs ~0.06 s to import
+
+    return Geod(ellps="WGS84")
 
 
 def describe_match(match: Match) -> str:

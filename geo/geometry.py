@@ -8,18 +8,20 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from functools import lru_cache
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import numpy as np
 import shapely
 from pydantic import Field, StringConstraints, model_validator
-from pyproj import Transformer
 from shapely import set_precision
 from shapely.geometry import LineString, MultiPolygon, Point, Polygon
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import unary_union
 
 from geo.records import Record
+
+if TYPE_CHECKING:
+    from pyproj import Transformer
 
 LonLat = tuple[float, float]
 Anchor = str | LonLat
@@ -121,6 +123,8 @@ def buffer_km(shape: BaseGeometry, km: float) -> BaseGeometry:
 
 @lru_cache(maxsize=1)
 def theatre_projection() -> tuple[Transformer, Transformer]:
+    from pyproj import Transformer  # imported when first needed: cached cells never need it
+
     # Lambert azimuthal equal-area centred on Anatolia: distances within the theatre
     # (Thrace to the Caucasus) stay within about 1 % of true.
     laea = "+proj=laea +lat_0=39 +lon_0=35 +datum=WGS84 +units=m"

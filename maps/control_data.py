@@ -70,13 +70,20 @@ def control_page_data(catalogue: Catalogue, lang: Lang) -> dict[str, Any]:
             }
         )
     statuses = {0: None, 1: "border", **{code: f"fronts-{theatre}" for theatre, code in FRONT.items()}}
+    days = [day.isoformat() for day in control.days]
+    table = control.edge_status[:-1]
+    # Where each edge's status changes (the first row always counts), for all edges at once.
+    changed = np.ones(table.shape, dtype=bool)
+    changed[1:] = table[1:] != table[:-1]
+    drawn = table.any(axis=0)  # an edge with the same holder both sides every day is never drawn
     edges = []
-    for index, (a, b) in enumerate(control.cells.edge_cells):
-        column = control.edge_status[:-1, index]
-        if not column.any():
-            continue  # the same holder on both sides every day: never drawn
-        changes = np.flatnonzero(np.diff(column, prepend=-1))
-        timeline = [[control.days[row].isoformat(), statuses[int(column[row])]] for row in changes]
+    for index in np.flatnonzero(drawn).tolist():
+        rows = np.flatnonzero(changed[:, index])
+        statuses_of = table[rows, index].tolist()
+        timeline = [
+            [days[row], statuses[status]] for row, status in zip(rows.tolist(), statuses_of, strict=True)
+        ]
+        a, b = control.cells.edge_cells[index]
         edges.append({"c": [a, b], "g": encode_line(control.cells.edges[index]), "t": timeline})
     wars = [
         {
@@ -118,5 +125,7 @@ def encode_line(line: LineString) -> list[int]:
 
 def _delta(coords: Any) -> list[int]:
     grid = np.rint(np.asarray(coords)[:, :2] / GRID_DEG).astype(np.int64)
-    steps = np.diff(grid, axis=0, prepend=np.zeros((1, 2), dtype=np.int64))
-    return [int(v) for v in steps.ravel()]
+    steps = grid.copy()
+    steps[1:] -= grid[:-1]
+    encoded: list[int] = steps.ravel().tolist()
+    return encoded

@@ -113,10 +113,10 @@ def _sources_of(
     if row is None:
         return []
     texts: set[str] = set()
-    for spell_id in np.unique(control.spell_ids[row, sorted(cells)]):
+    for spell_id in np.unique(control.spell_ids[row, np.fromiter(cells, dtype=np.int64)]).tolist():
         if spell_id not in cited:
-            cited[int(spell_id)] = [catalogue.cite(s, lang) for s in control.spells[spell_id].sources]
-        texts.update(cited[int(spell_id)])
+            cited[spell_id] = [catalogue.cite(s, lang) for s in control.spells[spell_id].sources]
+        texts.update(cited[spell_id])
     return sorted(texts)
 
 
