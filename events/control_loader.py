@@ -3,15 +3,18 @@ ControlMap, every problem located at its file, line and column."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
+from pydantic import ValidationError
 from shapely.geometry.base import BaseGeometry
 
 from events.control import LEDGER_START, ControlMap, Step, TimelineError, TownControl, spells_of
 from events.dates import When
-from events.ledger import HolderChange, InitialHolder, LedgerFile, LedgerTown, Transfer, War
+from events.ledger import HolderChange, InitialHolder, LedgerFile, LedgerTown, War
 from geo import geometry
 from geo._text import did_you_mean
 from geo._validate import validate_item, validate_list
@@ -19,7 +22,7 @@ from geo._yaml import Located, PathKey
 from geo.cells import CellError, Town, build_cells
 from geo.errors import Problem
 from geo.gazetteer import Gazetteer, PlaceLookupError
-from geo.places import Place
+from geo.places import Place, PlaceRef
 from geo.records import SourceRef, Work
 
 LEDGER_SHAPE = "expected a control ledger: a mapping with towns (and optionally initial and transfers)"
@@ -56,7 +59,7 @@ def load_control(
     problems: list[Problem],
 ) -> ControlMap | None:
     """The control map of the ledger files; None (with problems added) when it cannot be built."""
-    files = []
+    files: list[tuple[Located, LedgerFile, list[tuple[int, LedgerTown]]]] = []
     for one in ledgers:
         if one.data is None:
             continue
@@ -65,8 +68,17 @@ def load_control(
             continue
         record, errors = validate_item(one, (), one.data, LedgerFile)
         problems += errors
-        if record is not None:
-            files.append((one, record))
+        if record is None:
+            continue
+        valid: list[tuple[int, LedgerTown]] = []
+        for index, item in enumerate(record.towns):
+            town, town_errors = validate_item(one, ("towns", index), item, LedgerTown)
+            problems += town_errors
+            if town is not None:
+                valid.append((index, town))
+            else:
+                _check_rejected_town(one, index, item, gazetteer, problems)
+        files.append((one, record, valid))
     wars: list[War] = []
     regions: dict[str, BaseGeometry] = {}
     for one in wars_files:
@@ -78,10 +90,11 @@ def load_control(
             region = _region(one, path, war, gazetteer, problems)
             if region is not None:
                 regions[war.id] = region
-    for one, record in files:
-        _check_file_refs(one, record, works, problems)
+    for one, record, valid in files:
+        _check_file_refs(one, record, valid, works, problems)
     towns = _towns(files, gazetteer, problems)
-    controls = [control for control in (_control(t, problems) for t in towns.values()) if control is not None]
+    transfers = _transfers(files)
+    controls = [c for c in (_control(t, transfers, problems) for t in towns.values()) if c is not None]
     controls.sort(key=lambda c: c.place.id)
     points = [gazetteer.point(c.place) for c in controls]
     try:
@@ -97,13 +110,15 @@ def load_control(
 
 
 def _towns(
-    files: Sequence[tuple[Located, LedgerFile]], gazetteer: Gazetteer, problems: list[Problem]
+    files: Sequence[tuple[Located, LedgerFile, list[tuple[int, LedgerTown]]]],
+    gazetteer: Gazetteer,
+    problems: list[Problem],
 ) -> dict[str, _Town]:
     """Every listed town by place id: a town listed twice (say, in your own folder too) keeps
     the changes of both listings."""
     towns: dict[str, _Town] = defaultdict(_Town)
-    for one, record in files:
-        for index, town in enumerate(record.towns):
+    for one, record, valid in files:
+        for index, town in valid:
             listing = _Listing(one, ("towns", index), record, town)
             cited = tuple(_first_sources(record, town))
             try:
@@ -155,6 +170,46 @@ def _region(
     return shape
 
 
+def _transfers(files: Sequence[tuple[Located, LedgerFile, list[tuple[int, LedgerTown]]]]) -> list[Step]:
+    """Every file's changes of government, once each: they apply to every town of the ledger
+    (a town you add in your own folder passes to the Assembly on 23 April 1920 too)."""
+    steps: dict[tuple[object, ...], Step] = {}
+    for one, record, _ in files:
+        for index, transfer in enumerate(record.transfers):
+            key = (transfer.on.start, transfer.from_, transfer.to)
+            line = one.values.get(("transfers", index), (1, 1))[0]
+            steps.setdefault(
+                key,
+                Step(
+                    when=transfer.on,
+                    holder=transfer.to,
+                    kind="transfer",
+                    sources=tuple(transfer.sources),
+                    origin=f"{one.file}:{line}",
+                    from_holder=transfer.from_,
+                    note=transfer.note,
+                ),
+            )
+    return [steps[key] for key in sorted(steps, key=str)]
+
+
+def _check_rejected_town(
+    one: Located, index: int, item: Any, gazetteer: Gazetteer, problems: list[Problem]
+) -> None:
+    """A town rejected for another field still has its name checked: all mistakes at once."""
+    name = item.get("town") if isinstance(item, dict) else None
+    try:
+        mention = name if isinstance(name, str) else PlaceRef.model_validate(name)
+    except ValidationError:
+        return
+    if isinstance(mention, PlaceRef) and mention.at is not None:
+        return
+    try:
+        gazetteer.resolve(mention)
+    except PlaceLookupError as error:
+        problems.append(one.problem(("towns", index, "town"), str(error)))
+
+
 def _first_sources(record: LedgerFile, town: LedgerTown) -> list[SourceRef]:
     for holder in (town.initial, *town.changes, record.initial):
         if holder is not None:
@@ -162,30 +217,40 @@ def _first_sources(record: LedgerFile, town: LedgerTown) -> list[SourceRef]:
     return []
 
 
-def _control(town: _Town, problems: list[Problem]) -> TownControl | None:
+def _control(town: _Town, transfers: Sequence[Step], problems: list[Problem]) -> TownControl | None:
     first = town.listings[0]
     initial = _initial(town, problems)
     if initial is None:
         return None
-    steps: list[tuple[Step, _Listing, PathKey]] = []
-    seen_transfers: set[tuple[object, ...]] = set()
+    steps: list[tuple[Step, _Listing | None, PathKey]] = [(t, None, ()) for t in transfers]
+    by_day: dict[object, int] = {}
     for listing in town.listings:
-        for t, transfer in enumerate(listing.file.transfers):
-            key = (transfer.on.start, transfer.from_, transfer.to)
-            if key not in seen_transfers:
-                seen_transfers.add(key)
-                steps.append((_transfer_step(transfer, listing, t), listing, ()))
         for c, change in enumerate(listing.town.changes):
-            steps.append((_change_step(change, listing, c), listing, ("changes", c, "on")))
+            step = _change_step(change, listing, c)
+            earlier = by_day.get(step.when.start)
+            if earlier is not None and steps[earlier][0].holder == step.holder:
+                # The same change written twice (the bundled ledger and your own file):
+                # one change, with the sources of both lines.
+                steps[earlier] = (_merged(steps[earlier][0], step), *steps[earlier][1:])
+                continue
+            by_day[step.when.start] = len(steps)
+            steps.append((step, listing, ("changes", c, "on")))
     try:
         spells = spells_of(initial, [s for s, _, _ in steps])
     except TimelineError as error:
-        for step, listing, sub in steps:
-            if step is error.step:
-                problems.append(listing.problem(sub, str(error)))
+        for step, owner, sub in steps:
+            if step is error.step and owner is not None:
+                problems.append(owner.problem(sub, str(error)))
         return None
     assert first.place is not None
     return TownControl(place=first.place, spells=spells, origin=first.origin("town"))
+
+
+def _merged(step: Step, again: Step) -> Step:
+    cited = {(s.ref, s.pages, s.cites) for s in step.sources}
+    sources = step.sources + tuple(s for s in again.sources if (s.ref, s.pages, s.cites) not in cited)
+    variants = step.variants + tuple(v for v in again.variants if v not in step.variants)
+    return dataclasses.replace(step, sources=sources, variants=variants)
 
 
 def _initial(town: _Town, problems: list[Problem]) -> Step | None:
@@ -202,8 +267,8 @@ def _initial(town: _Town, problems: list[Problem]) -> Step | None:
         problems.append(
             first.problem(
                 ("town",),
-                f"who held '{first.town.town}' on 30 October 1918? give it an initial: "
-                "{holder: …, sources: …}, or one for the whole file",
+                f"who held '{first.town.town}' on 30 October 1918? give the town (or the whole file) its "
+                "initial holder, e.g. initial: {holder: istanbul, sources: [{ref: ataturk-ansiklopedisi}]}",
             )
         )
         return None
@@ -230,19 +295,6 @@ def _initial(town: _Town, problems: list[Problem]) -> Step | None:
     )
 
 
-def _transfer_step(transfer: Transfer, listing: _Listing, index: int) -> Step:
-    line = listing.located.values.get(("transfers", index), (1, 1))[0]
-    return Step(
-        when=transfer.on,
-        holder=transfer.to,
-        kind="transfer",
-        sources=tuple(transfer.sources),
-        origin=f"{listing.located.file}:{line}",
-        from_holder=transfer.from_,
-        note=transfer.note,
-    )
-
-
 def _change_step(change: HolderChange, listing: _Listing, index: int) -> Step:
     return Step(
         when=change.on,
@@ -256,13 +308,17 @@ def _change_step(change: HolderChange, listing: _Listing, index: int) -> Step:
 
 
 def _check_file_refs(
-    one: Located, record: LedgerFile, works: Mapping[str, Work], problems: list[Problem]
+    one: Located,
+    record: LedgerFile,
+    towns: list[tuple[int, LedgerTown]],
+    works: Mapping[str, Work],
+    problems: list[Problem],
 ) -> None:
     if record.initial is not None:
         _check_refs(one, ("initial",), record.initial.sources, works, problems)
     for t, transfer in enumerate(record.transfers):
         _check_refs(one, ("transfers", t), transfer.sources, works, problems)
-    for i, town in enumerate(record.towns):
+    for i, town in towns:
         if town.initial is not None:
             _check_refs(one, ("towns", i, "initial"), town.initial.sources, works, problems)
         for c, change in enumerate(town.changes):

@@ -197,3 +197,55 @@ def test_a_town_at_sea_cannot_hold_an_area(write_yaml: Callable[[str, str], Path
     (problem,) = caught.value.problems
     assert "is not on the land of the theatre's countries" in str(problem)
     assert str(problem).startswith(f"{path}:4:11: towns[1].town:")
+
+
+def test_a_change_the_ledger_already_has_is_merged_not_refused(
+    small: Catalogue, write_yaml: Callable[[str, str], Path], tmp_path: Path
+) -> None:
+    """A teacher writes down Uşak's occupation again, from another book: one change, two sources."""
+    write_yaml(
+        "mine/control/again.yaml",
+        """
+        towns:
+          - town: Uşak
+            changes:
+              - {on: "1920-08-29", holder: greece, sources: [{ref: seed-ataturk-soviet}]}
+        """,
+    )
+    catalogue = load_catalogue([SOURCES, tmp_path / "mine"], bundled=False)
+    answer = where(catalogue, catalogue.gazetteer.resolve("Uşak"), dt.date(1920, 8, 30))
+    assert answer.spell is not None
+    assert sorted(s.ref for s in answer.spell.sources) == ["seed-ataturk-soviet", "seed-celik"]
+
+
+def test_a_town_added_in_your_own_folder_follows_the_ledgers_transfers(
+    small: Catalogue, write_yaml: Callable[[str, str], Path], tmp_path: Path
+) -> None:
+    """Transfers apply to every town of the ledger, not only to the file that states them."""
+    write_yaml(
+        "mine/control/simav.yaml",
+        f"""
+        initial: {{holder: istanbul, {CITE}}}
+        towns:
+          - town: Simav
+            changes:
+              - {{on: "1920-09-01", holder: greece, {CITE}}}
+        """,
+    )
+    catalogue = load_catalogue([SOURCES, tmp_path / "mine"], bundled=False)
+    # Simav's own file has no transfer: the one in west.yaml still makes it Ankara's in 1920.
+    assert [holder(catalogue, "Simav", d) for d in ("1920-04-22", "1920-05-01", "1920-09-01")] == [
+        "istanbul", "ankara", "greece",
+    ]  # fmt: skip
+
+
+def test_mistakes_in_two_towns_of_one_file_are_both_reported(write_yaml: Callable[[str, str], Path]) -> None:
+    path = write_yaml(
+        "mine/control/west.yaml",
+        LEDGER.replace("holder: greece", "holder: grece", 1).replace("town: Konya", "town: Konyaa"),
+    )
+    with pytest.raises(InputError) as caught:
+        load_catalogue([SOURCES, path.parent], bundled=False)
+    messages = [str(p) for p in caught.value.problems]
+    assert any("unknown holder 'grece'" in m for m in messages)
+    assert any("unknown place 'Konyaa'" in m for m in messages)
