@@ -86,7 +86,7 @@ def load_control(
         problems += errors
         wars += [war for _, war in records]
         for path, war in records:
-            _check_refs(one, path, war.sources, works, problems)
+            check_source_refs(one, path, war.sources, works, problems)
             region = _region(one, path, war, gazetteer, problems)
             if region is not None:
                 regions[war.id] = region
@@ -315,27 +315,28 @@ def _check_file_refs(
     problems: list[Problem],
 ) -> None:
     if record.initial is not None:
-        _check_refs(one, ("initial",), record.initial.sources, works, problems)
+        check_source_refs(one, ("initial",), record.initial.sources, works, problems)
     for t, transfer in enumerate(record.transfers):
-        _check_refs(one, ("transfers", t), transfer.sources, works, problems)
+        check_source_refs(one, ("transfers", t), transfer.sources, works, problems)
     for i, town in towns:
         if town.initial is not None:
-            _check_refs(one, ("towns", i, "initial"), town.initial.sources, works, problems)
+            check_source_refs(one, ("towns", i, "initial"), town.initial.sources, works, problems)
         for c, change in enumerate(town.changes):
-            _check_refs(one, ("towns", i, "changes", c), change.sources, works, problems)
+            check_source_refs(one, ("towns", i, "changes", c), change.sources, works, problems)
             for v, variant in enumerate(change.date_variants):
-                _check_refs(
+                check_source_refs(
                     one, ("towns", i, "changes", c, "date_variants", v), variant.sources, works, problems
                 )
 
 
-def _check_refs(
+def check_source_refs(
     one: Located,
     path: PathKey,
     sources: Sequence[SourceRef],
     works: Mapping[str, Work],
     problems: list[Problem],
 ) -> None:
+    """Every `ref` of `sources` (at `path`, a list of sources) must name a work of the bibliography."""
     for s, source in enumerate(sources):
         if source.ref not in works:
             hint = did_you_mean(source.ref, works)

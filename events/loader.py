@@ -22,7 +22,7 @@ from shapely.geometry.base import BaseGeometry
 from shapely.validation import explain_validity
 
 from events.catalogue import Catalogue
-from events.control_loader import load_control
+from events.control_loader import check_source_refs, load_control
 from events.model import Event, Front, Territory
 from geo import geometry
 from geo._validate import validate_item, validate_list
@@ -32,7 +32,7 @@ from geo.errors import InputError, Problem, display_path
 from geo.gazetteer import Gazetteer, PlaceLookupError
 from geo.geonames import GeoNames
 from geo.places import Place, PlaceRef
-from geo.records import SourceRef, Work
+from geo.records import Work
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED_EVENTS = ROOT / "events"
@@ -202,22 +202,11 @@ def _check_unique_ids(found: Sequence[_Found[Any]], problems: list[Problem]) -> 
 
 
 def _check_sources(found: Sequence[_Found[Any]], works: dict[str, Work], problems: list[Problem]) -> None:
-    from geo._text import did_you_mean
-
     for item in found:
-        refs: list[tuple[PathKey, SourceRef]] = [
-            (("sources", i), s) for i, s in enumerate(item.record.sources)
-        ]
+        check_source_refs(item.located, item.path, item.record.sources, works, problems)
         for v, variant in enumerate(getattr(item.record, "date_variants", [])):
-            refs += [(("date_variants", v, "sources", i), s) for i, s in enumerate(variant.sources)]
-        for path, source in refs:
-            if source.ref not in works:
-                hint = did_you_mean(source.ref, works)
-                problems.append(
-                    item.problem(
-                        (*path, "ref"), f"unknown source '{source.ref}'{hint}; add it to a sources.yaml"
-                    )
-                )
+            path = (*item.path, "date_variants", v)
+            check_source_refs(item.located, path, variant.sources, works, problems)
 
 
 def _build_gazetteer(places: list[_Found[Place]], problems: list[Problem]) -> Gazetteer:
