@@ -32,7 +32,7 @@ LEDGER_START = dt.date(1918, 10, 30)
 LEDGER_END = dt.date(1923, 10, 29)
 ONE_DAY = dt.timedelta(days=1)
 # A place this close to the drawn coast is on it: the coast is simplified to about 1 km.
-OFFSHORE_DEG = 0.03
+COAST_SNAP_DEG = 0.03
 THEATRES = ("western", "eastern", "southern")
 # What an edge is on a day: nothing (same holder both sides), a border, or a front per theatre.
 NONE, BORDER = 0, 1
@@ -227,7 +227,7 @@ class ControlMap:
         hits = sorted(int(i) for i in self._tree.query(point, predicate="intersects"))
         if hits:
             return hits[0]
-        near = self._tree.query_nearest(point, max_distance=OFFSHORE_DEG)
+        near = self._tree.query_nearest(point, max_distance=COAST_SNAP_DEG)
         return int(min(near)) if len(near) else None
 
     def area(self, cells: frozenset[int]) -> BaseGeometry:

@@ -81,9 +81,6 @@ class Cells:
     edge_cells: tuple[tuple[int, int], ...]  # the two cells of each edge (lower index first)
     key: str = ""  # hash of the towns, the outlines and this module: names derived caches
 
-    def index(self) -> dict[str, int]:
-        return {key: i for i, key in enumerate(self.keys)}
-
 
 def build_cells(towns: Sequence[Town], *, use_cache: bool = True) -> Cells:
     """The cells of `towns`, from the cache when these towns were cut before."""
