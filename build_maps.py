@@ -193,12 +193,17 @@ def _geocode(catalogue: Catalogue, args: argparse.Namespace) -> int:
             print(f"{name}: {error}", file=sys.stderr)
             failed += 1
     if args.report:
-        from events.geocoding_report import geocoding_csv
+        from events.geocoding_report import geocoding_report
+        from geo.theatre import FAR_KM
         from maps.build import write_outputs
 
-        text = geocoding_csv(catalogue)
-        (path,) = write_outputs({"geocoding.csv": text}, args.out)
-        print(f"Wrote {path} ({text.count(chr(10)) - 1} names)")
+        report = geocoding_report(catalogue)
+        (path,) = write_outputs({"geocoding.csv": report.csv}, args.out)
+        print(f"Wrote {path} ({report.rows} names)")
+        if report.far:
+            print(f"{len(report.far)} names put more than {FAR_KM:,.0f} km from Ankara (column 'far'):")
+            for line in report.far:
+                print(f"  {line}")
     return 1 if failed else 0
 
 

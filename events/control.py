@@ -24,8 +24,8 @@ from shapely.strtree import STRtree
 from events.dates import When
 from events.ledger import ChangeVariant, War
 from geo.cells import Cells
-from geo.places import Place
-from geo.records import SourceRef
+from geo.places import Place, PlaceMention
+from geo.records import LocalText, SourceRef
 
 # The ledger's span: from the Armistice of Mudros to the eve of the Republic.
 LEDGER_START = dt.date(1918, 10, 30)
@@ -55,7 +55,7 @@ class Spell:
     # The source gives only a span (a month, "between X and Y") or hedges: faded through this day.
     faint_until: dt.date | None = None
     variants: tuple[ChangeVariant, ...] = ()
-    note: str | None = None
+    note: LocalText | None = None
 
     def faint_on(self, day: dt.date) -> bool:
         return self.faint_until is not None and day <= self.faint_until
@@ -68,6 +68,9 @@ class TownControl:
     place: Place
     spells: tuple[Spell, ...]
     origin: str
+    # The name as the ledger writes it, and the sources of a point given inline (for the audit).
+    written: PlaceMention | None = None
+    cited: tuple[SourceRef, ...] = ()
 
     def spell_on(self, day: dt.date) -> Spell | None:
         for spell in self.spells:
@@ -87,7 +90,7 @@ class Step:
     origin: str
     from_holder: str | None = None  # a transfer applies only to towns then held by this one
     variants: tuple[ChangeVariant, ...] = ()
-    note: str | None = None
+    note: LocalText | None = None
 
 
 class TimelineError(ValueError):

@@ -243,7 +243,13 @@ def _control(town: _Town, transfers: Sequence[Step], problems: list[Problem]) ->
                 problems.append(owner.problem(sub, str(error)))
         return None
     assert first.place is not None
-    return TownControl(place=first.place, spells=spells, origin=first.origin("town"))
+    return TownControl(
+        place=first.place,
+        spells=spells,
+        origin=first.origin("town"),
+        written=first.town.town,
+        cited=tuple(_first_sources(first.file, first.town)),
+    )
 
 
 def _merged(step: Step, again: Step) -> Step:

@@ -1,18 +1,21 @@
-"""Where every place name of the catalogue was put, and why: a table a historian can audit."""
+"""Where every place name of the catalogue was put, and why: a table a historian can audit.
+
+Names put far from Ankara are flagged, so that a town that slipped to another continent (an
+'Odessa' in Texas) shows at a glance; conference venues and pinned places are far on purpose.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
+from dataclasses import dataclass
 
 from events.catalogue import Catalogue
 from events.model import Front, Territory
 from geo.gazetteer import Match
 from geo.places import PlaceMention
 from geo.records import SourceRef
-
-# record id, field, the name as written, the record's sources (for a point given inline)
-Mention = tuple[str, str, PlaceMention, tuple[SourceRef, ...]]
+from geo.theatre import FAR_KM, km_from_ankara
 
 COLUMNS = (
     "record",
@@ -27,43 +30,77 @@ COLUMNS = (
     "latitude",
     "longitude",
     "country",
+    "km_from_ankara",
+    "far",
     "confidence",
     "reason",
     "also",
 )
 
 
-def geocoding_csv(catalogue: Catalogue) -> str:
-    """One row per place name as written in a record (events' places, outlines' anchors)."""
+@dataclass(frozen=True)
+class Mention:
+    """A place name as written in one record (an event, an outline, a ledger town)."""
+
+    record: str
+    origin: str
+    field: str
+    written: PlaceMention
+    cited: tuple[SourceRef, ...] = ()  # the record's sources, for a point given inline
+
+
+@dataclass(frozen=True)
+class GeocodingReport:
+    csv: str
+    rows: int
+    far: tuple[str, ...]  # "Londra → London, United Kingdom (2,570 km)", once per name
+
+
+def geocoding_report(catalogue: Catalogue) -> GeocodingReport:
+    """One row per place name as written in a record, and the names put far from Ankara."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
-    for record, field, mention, cited in _mentions(catalogue):
-        match = catalogue.gazetteer.match(mention, cited)
-        writer.writerow(_row(catalogue, record, field, match))
-    return out.getvalue()
+    far: dict[str, str] = {}
+    mentions = _mentions(catalogue)
+    for mention in mentions:
+        match = catalogue.gazetteer.match(mention.written, mention.cited)
+        km = km_from_ankara(*match.point)
+        if km > FAR_KM:
+            modern = match.place.modern.en if match.place.modern else match.place.name("en")
+            far.setdefault(match.written, f"{match.written} → {modern} ({km:,.0f} km; {match.reason})")
+        writer.writerow(_row(mention, match, km))
+    return GeocodingReport(out.getvalue(), len(mentions), tuple(far[k] for k in sorted(far)))
+
+
+def geocoding_csv(catalogue: Catalogue) -> str:
+    return geocoding_report(catalogue).csv
 
 
 def _mentions(catalogue: Catalogue) -> list[Mention]:
     found: list[Mention] = []
     for event in catalogue.events:
         cited = tuple(event.sources)
-        found += [(event.id, f"places[{i}]", m, cited) for i, m in enumerate(event.places)]
+        origin = catalogue.origins.get(event.id, "")
+        found += [Mention(event.id, origin, f"places[{i}]", m, cited) for i, m in enumerate(event.places)]
     outlined: list[Territory | Front] = [*catalogue.territories, *catalogue.fronts]
     for item in outlined:
         for path, anchor in item.geometry.anchors():
             if isinstance(anchor, str):
                 field = "geometry." + ".".join(str(p) for p in path)
-                found.append((item.id, field, anchor, ()))
+                found.append(Mention(item.id, catalogue.origins.get(item.id, ""), field, anchor))
+    for town in catalogue.control.towns:
+        if town.written is not None:
+            found.append(Mention(town.place.id, town.origin, "town", town.written, town.cited))
     return found
 
 
-def _row(catalogue: Catalogue, record: str, field: str, match: Match) -> list[str]:
+def _row(mention: Mention, match: Match, km: float) -> list[str]:
     place = match.place
     return [
-        record,
-        catalogue.origins.get(record, ""),
-        field,
+        mention.record,
+        mention.origin,
+        mention.field,
         match.written,
         place.id,
         place.name("tr"),
@@ -73,6 +110,8 @@ def _row(catalogue: Catalogue, record: str, field: str, match: Match) -> list[st
         f"{match.point[1]:.4f}",
         f"{match.point[0]:.4f}",
         match.country or "",
+        f"{km:.0f}",
+        "yes" if km > FAR_KM else "",
         match.confidence,
         match.reason,
         " | ".join(match.runners_up),

@@ -39,6 +39,14 @@ GEONAMES_PRECISION_KM = 2.0
 SUGGEST_SCORE = 70
 
 
+TIER_REASON = {
+    3: "a conference or treaty venue",
+    2: "the only one in the war's theatre",
+    1: "the only one near the war's theatre",
+}
+TIER_WHERE = {3: "among the venues", 2: "in the war's theatre", 1: "near the war's theatre", 0: "anywhere"}
+
+
 class PlaceLookupError(LookupError):
     """A name that matched no place, or several: the message says which and why."""
 
@@ -175,27 +183,37 @@ class Gazetteer:
         )
 
     def _rank_cities(self, written: str, candidates: list[_Candidate]) -> Match:
+        """The theatre first (a venue, inside it, near it), then size: GeoNames' choice of main
+        name never carries a town from another continent over one near the war."""
         cities = sorted(
             (c.city for c in candidates if c.city is not None),
-            key=lambda c: (-c.tier, -c.primary, -c.population, c.gid),
+            key=lambda c: (-c.tier, -c.population, c.gid),
         )
         best = cities[0]
         others = [self._city_label(c) for c in cities[1:]]
         if len(cities) == 1:
             return self._city_match(written, best, "high", "the only town of that name in GeoNames", others)
-        second = cities[1]
-        if best.tier > second.tier:
-            why = "a conference or treaty venue" if best.tier == 2 else "the only one in the war's theatre"
-            return self._city_match(written, best, "high", why, others)
-        if best.primary and not second.primary:
+        rivals = [c for c in cities[1:] if c.tier == best.tier]
+        if not rivals:
+            return self._city_match(written, best, "high", TIER_REASON[best.tier], others)
+        same_tier = [best, *rivals]
+        main_named = [c for c in same_tier if c.primary]
+        if len(main_named) == 1:
+            chosen = main_named[0]
             why = "the only one whose main name it is; the others bear it as an alternate name"
-            return self._city_match(written, best, "high", why, others)
+            return self._city_match(
+                written, chosen, "high", why, [self._city_label(c) for c in cities if c is not chosen]
+            )
+        second = rivals[0]
         # GeoNames gives 0 for an unknown population (Şarköy's district seat among them): an
         # unknown never counts as small.
         if second.population > 0 and best.population >= DOMINANCE * second.population:
-            why = f"the largest of {len(cities)} namesakes ({best.population:,} inhabitants)"
+            why = (
+                f"the largest of {len(same_tier)} namesakes {TIER_WHERE[best.tier]} "
+                f"({best.population:,} inhabitants)"
+            )
             return self._city_match(written, best, "medium", why, others)
-        raise PlaceLookupError(self._ambiguous(written, candidates))
+        raise PlaceLookupError(self._ambiguous(written, [self._from_city(c) for c in same_tier]))
 
     def _nearest(self, ref: PlaceRef, candidates: list[_Candidate]) -> Match:
         assert ref.near is not None

@@ -9,7 +9,7 @@ from functools import cached_property
 from pathlib import Path
 
 from geo.geonames_index import ensure_index
-from geo.theatre import THEATRE_BOX, VENUES, latlon_text
+from geo.theatre import NEAR_THEATRE_KM, THEATRE_BOX, VENUES, km_from_ankara, latlon_text
 
 # Turkish names of the countries a lecturer meets in this period; others fall back to English.
 COUNTRY_TR = {
@@ -41,10 +41,12 @@ class City:
 
     @property
     def tier(self) -> int:
-        """2 for a conference or treaty town, 1 inside the theatre of war, 0 elsewhere."""
+        """3 for a conference or treaty town, 2 inside the theatre of war, 1 near it, 0 elsewhere."""
         if self.gid in VENUES:
+            return 3
+        if THEATRE_BOX.contains(self.lon, self.lat):
             return 2
-        return int(THEATRE_BOX.contains(self.lon, self.lat))
+        return int(km_from_ankara(self.lon, self.lat) <= NEAR_THEATRE_KM)
 
 
 class GeoNames:

@@ -118,10 +118,10 @@ def test_geocode_near_picks_the_other_namesake(capsys: pytest.CaptureFixture[str
 
 
 def test_geocode_of_unknown_and_ambiguous_names_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["geocode", "Rulp", "Brest"]) == 1
+    assert main(["geocode", "Rulp", "Tripoli"]) == 1
     errors = capsys.readouterr().err.splitlines()
     assert errors[0] == "Rulp: unknown place 'Rulp' (did you mean 'Kulp' (Tuzluca, Iğdır, Turkey)?)"
-    assert errors[1].startswith("Brest: 'Brest' fits ")
+    assert errors[1].startswith("Tripoli: 'Tripoli' fits ")
 
 
 def test_geocode_report_lists_every_name_of_the_catalogue(
@@ -132,11 +132,22 @@ def test_geocode_report_lists_every_name_of_the_catalogue(
         rows = list(csv.DictReader(handle))
     outlined: list[Territory | Front] = [*catalogue.territories, *catalogue.fronts]
     anchors = [a for item in outlined for _, a in item.geometry.anchors() if isinstance(a, str)]
-    assert len(rows) == sum(len(e.places) for e in catalogue.events) + len(anchors)
+    towns = len(catalogue.control.towns)
+    assert len(rows) == sum(len(e.places) for e in catalogue.events) + len(anchors) + towns
+    kars_ledger = next(r for r in rows if r["field"] == "town" and r["written"] == "Kars")
+    assert kars_ledger["origin"].startswith("geo/control/caucasus.yaml:")
     kulp = next(r for r in rows if r["record"] == "treaty-of-gumru" and r["written"] == "Kulp")
     assert (kulp["place_id"], kulp["source"], kulp["geonames_id"]) == ("kulp-tuzluca", "curated", "738541")
     assert kulp["origin"].startswith("events/1920.yaml:")
-    assert f"Wrote {tmp_path / 'geocoding.csv'} ({len(rows)} names)" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert f"Wrote {tmp_path / 'geocoding.csv'} ({len(rows)} names)" in out
+    # Names put far from Ankara are flagged in the table and listed once on the console.
+    far = {r["written"] for r in rows if r["far"] == "yes"}
+    assert {"Londra", "Lozan", "Paris", "Moskova"} <= far
+    assert all(float(r["km_from_ankara"]) > 1500 for r in rows if r["far"] == "yes")
+    assert all(float(r["km_from_ankara"]) <= 1500 for r in rows if r["far"] != "yes")
+    assert f"{len(far)} names put more than 1,500 km from Ankara (column 'far'):" in out
+    assert "  Londra → London, United Kingdom (2,834 km; curated in geo/places.yaml)" in out
 
 
 def test_geocode_options_are_refused_elsewhere(capsys: pytest.CaptureFixture[str]) -> None:
