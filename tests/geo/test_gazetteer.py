@@ -186,6 +186,18 @@ def test_period_names_follow_the_year(catalogue: Catalogue) -> None:
     assert gumru.name("tr", 1920) == "Gümrü"
 
 
+@pytest.mark.parametrize(
+    ("written", "english_1920"),
+    # English reports of 1920 wrote Urfa, Silifke (Selefke), Manisa and Kozan; the classical
+    # Edessa, Seleucia and Magnesia, and the Armenian Sis, stay searchable but are not shown.
+    [("Urfa", "Urfa"), ("Edessa", "Urfa"), ("Silifke", "Silifke"), ("Manisa", "Manisa"), ("Sis", "Kozan")],
+)
+def test_english_pages_show_names_english_sources_of_the_time_used(
+    catalogue: Catalogue, written: str, english_1920: str
+) -> None:
+    assert catalogue.gazetteer.resolve(written).name("en", 1920) == english_1920
+
+
 def test_events_may_hint_or_place_a_name_themselves(write_yaml: Callable[[str, str], Path]) -> None:
     path = write_yaml(
         "mine.yaml",
