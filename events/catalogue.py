@@ -10,8 +10,9 @@ from typing import Any
 from shapely.geometry.base import BaseGeometry
 
 from events.control import ControlMap
-from events.model import Event, Front, Lang, Territory
+from events.model import Actor, Event, Front, Lang, Territory
 from events.state import MapState
+from events.vocabulary import work_kind_name
 from geo.gazetteer import Gazetteer
 from geo.land import clip_to_land
 from geo.places import Place
@@ -21,6 +22,8 @@ from geo.records import SourceRef, Work
 @dataclass(frozen=True)
 class Catalogue:
     works: Mapping[str, Work]
+    # People and bodies by the one spelling events use (events/actors.yaml).
+    actors: Mapping[str, Actor]
     gazetteer: Gazetteer
     events: tuple[Event, ...]
     territories: tuple[Territory, ...]
@@ -49,6 +52,11 @@ class Catalogue:
             tuple(f for f in self.fronts if f.when.contains(day)),
         )
 
+    def actor_name(self, written: str, lang: Lang) -> str:
+        """An actor in the page's language; one not in actors.yaml reads as the event writes it."""
+        actor = self.actors.get(written)
+        return actor.en if actor is not None and lang == "en" else written
+
     def shape(self, item: Territory | Front) -> BaseGeometry:
         return self.shapes[item.id]
 
@@ -61,7 +69,7 @@ class Catalogue:
         return self._drawn[item.id]
 
     def cite(self, source: SourceRef, lang: Lang = "en") -> str:
-        """A one-line citation: 'Author (year). Title. Journal, p. N; citing X'."""
+        """A one-line citation: 'Author (year). Title. Journal, p. N; citing X [scholarly work]'."""
         key = (source, lang)
         if key not in self._cited:
             self._cited[key] = self._format_citation(source, lang)
@@ -76,4 +84,6 @@ class Catalogue:
             text += f", {'s.' if lang == 'tr' else 'p.'} {source.pages}"
         if source.cites:
             text += f"; {'dayandığı kaynak' if lang == 'tr' else 'citing'} {source.cites}"
+        if work.kind:
+            text += f" [{work_kind_name(work.kind, lang)}]"
         return text

@@ -26,7 +26,7 @@ from events.model import HolderCode, WhenField
 from events.vocabulary import Theatre
 from geo.geometry import GeometrySpec
 from geo.places import PlaceMention
-from geo.records import LocalText, Record, Slug, Sources, Text
+from geo.records import LocalText, Note, Record, Slug, Sources
 
 
 class InitialHolder(Record):
@@ -34,7 +34,7 @@ class InitialHolder(Record):
 
     holder: HolderCode
     sources: Sources
-    note: Text | None = None
+    note: Note | None = None
 
 
 class ChangeVariant(Record):
@@ -42,7 +42,7 @@ class ChangeVariant(Record):
 
     on: WhenField
     sources: Sources
-    note: Text | None = None
+    note: Note | None = None
 
 
 class HolderChange(Record):
@@ -52,7 +52,7 @@ class HolderChange(Record):
     holder: HolderCode
     sources: Sources
     date_variants: list[ChangeVariant] = Field(default_factory=list)
-    note: Text | None = None
+    note: Note | None = None
 
 
 class Transfer(Record):
@@ -62,7 +62,7 @@ class Transfer(Record):
     from_: HolderCode = Field(alias="from")
     to: HolderCode
     sources: Sources
-    note: Text | None = None
+    note: Note | None = None
 
     @model_validator(mode="after")
     def _changes_something(self) -> Transfer:
@@ -75,7 +75,7 @@ class LedgerTown(Record):
     town: PlaceMention
     initial: InitialHolder | None = None
     changes: list[HolderChange] = Field(default_factory=list)
-    note: Text | None = None
+    note: Note | None = None
 
     @model_validator(mode="after")
     def _changes_in_order(self) -> LedgerTown:
@@ -92,7 +92,7 @@ class LedgerFile(Record):
     initial: InitialHolder | None = None
     transfers: list[Transfer] = Field(default_factory=list)
     towns: Annotated[list[Any], Field(min_length=1)]
-    note: Text | None = None
+    note: Note | None = None
 
 
 class War(Record):
@@ -109,7 +109,7 @@ class War(Record):
     # French also held Zonguldak, where no front ran). Anchored like any geometry.
     region: GeometrySpec | None = None
     sources: Sources
-    note: Text | None = None
+    note: Note | None = None
 
     @model_validator(mode="after")
     def _two_sides(self) -> War:

@@ -3,6 +3,7 @@
 Where files live decides what they hold:
 - `sources.yaml` (any folder): the bibliography, a mapping of keys to works;
 - `places.yaml` (any folder): places, added to the gazetteer;
+- `actors.yaml` (any folder): people and bodies, one spelling each, with their English names;
 - files in a folder named `territories` or `fronts` (the bundled ones are in geo/): those;
 - files in a folder named `control`: the control ledger (`wars.yaml` there: the wars whose
   fronts the map draws);
@@ -23,8 +24,9 @@ from shapely.validation import explain_validity
 
 from events.catalogue import Catalogue
 from events.control_loader import check_source_refs, load_control
-from events.model import Event, Front, Territory
+from events.model import Actor, Event, Front, Territory
 from geo import geometry
+from geo._text import fold
 from geo._validate import validate_item, validate_list
 from geo._yaml import Located, PathKey, load_located
 from geo.borders import BorderError, border_line
@@ -66,6 +68,7 @@ class _Found(Generic[T]):
 class _Files:
     sources: list[Path] = field(default_factory=list)
     places: list[Path] = field(default_factory=list)
+    actors: list[Path] = field(default_factory=list)
     events: list[Path] = field(default_factory=list)
     territories: list[Path] = field(default_factory=list)
     fronts: list[Path] = field(default_factory=list)
@@ -82,6 +85,7 @@ def load_catalogue(extra: Sequence[Path] = (), *, bundled: bool = True) -> Catal
 
     works = _load_works([good[p] for p in files.sources if p in good], problems)
     places = _records([good[p] for p in files.places if p in good], Place, problems)
+    actors = _records([good[p] for p in files.actors if p in good], Actor, problems)
     events = _records([good[p] for p in files.events if p in good], Event, problems)
     territories = _records([good[p] for p in files.territories if p in good], Territory, problems)
     fronts = _records([good[p] for p in files.fronts if p in good], Front, problems)
@@ -89,6 +93,7 @@ def load_catalogue(extra: Sequence[Path] = (), *, bundled: bool = True) -> Catal
     _check_unique_ids([*places], problems)
     _check_unique_ids([*events, *territories, *fronts], problems)
     _check_sources([*places, *events, *territories, *fronts], works, problems)
+    known_actors = _check_actors(actors, events, problems)
 
     gazetteer = _build_gazetteer(places, problems)
     event_places = _resolve_event_places(events, gazetteer, problems)
@@ -109,6 +114,7 @@ def load_catalogue(extra: Sequence[Path] = (), *, bundled: bool = True) -> Catal
     dated: list[_Found[Event] | _Found[Territory] | _Found[Front]] = [*events, *territories, *fronts]
     return Catalogue(
         works=works,
+        actors=known_actors,
         gazetteer=gazetteer,
         events=tuple(sorted((f.record for f in events), key=lambda e: (e.when.start, e.when.end, e.id))),
         territories=tuple(sorted((f.record for f in territories), key=lambda t: (t.when.start, t.id))),
@@ -151,7 +157,9 @@ def _classify(paths: Iterable[Path], files: _Files) -> None:
         by_folder = {"territories": files.territories, "fronts": files.fronts, "control": control}.get(
             path.parent.name
         )
-        by_name = {"sources": files.sources, "places": files.places}.get(path.stem, files.events)
+        by_name = {"sources": files.sources, "places": files.places, "actors": files.actors}.get(
+            path.stem, files.events
+        )
         bucket = by_folder if by_folder is not None else by_name
         if path not in bucket:
             bucket.append(path)
@@ -159,8 +167,8 @@ def _classify(paths: Iterable[Path], files: _Files) -> None:
 
 def _all(files: _Files) -> list[Path]:
     return [
-        *files.sources, *files.places, *files.events, *files.territories, *files.fronts, *files.ledgers,
-        *files.wars,
+        *files.sources, *files.places, *files.actors, *files.events, *files.territories, *files.fronts,
+        *files.ledgers, *files.wars,
     ]  # fmt: skip
 
 
@@ -189,6 +197,32 @@ def _load_works(located: list[Located], problems: list[Problem]) -> dict[str, Wo
                     problems.append(one.problem((key,), f"source key '{key}' is defined twice", at_key=True))
                 works[str(key)] = work
     return works
+
+
+def _check_actors(
+    actors: list[_Found[Actor]], events: list[_Found[Event]], problems: list[Problem]
+) -> dict[str, Actor]:
+    """Actors by their one spelling; an event writing another spelling of a known actor fails."""
+    by_key: dict[str, _Found[Actor]] = {}
+    for found in actors:
+        for name in (found.record.tr, *found.record.variants):
+            earlier = by_key.setdefault(fold(name), found)
+            if earlier is not found:
+                problems.append(
+                    found.problem(("tr",), f"'{name}' is already an actor's spelling at {earlier.origin}")
+                )
+    for event in events:
+        for index, written in enumerate(event.record.actors):
+            known = by_key.get(fold(written))
+            if known is not None and written != known.record.tr:
+                problems.append(
+                    event.problem(
+                        ("actors", index),
+                        f"'{written}' is written '{known.record.tr}' ({known.origin}): "
+                        "one spelling per person or body",
+                    )
+                )
+    return {found.record.tr: found.record for found in actors}
 
 
 def _check_unique_ids(found: Sequence[_Found[Any]], problems: list[Problem]) -> None:

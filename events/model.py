@@ -16,7 +16,7 @@ from events.vocabulary import Category, TerritoryKind, Theatre
 from geo.geometry import GeometrySpec
 from geo.holders import HOLDERS
 from geo.places import PlaceMention
-from geo.records import Certainty, LocalText, Record, Slug, Sources, Text
+from geo.records import Certainty, LocalText, Note, Record, Slug, Sources, Text
 
 
 def _parse_when(value: Any) -> When:
@@ -54,7 +54,7 @@ class DateVariant(Record):
 
     when: WhenField
     sources: Sources
-    note: Text | None = None
+    note: Note | None = None
 
 
 class Event(Record):
@@ -67,7 +67,7 @@ class Event(Record):
     actors: list[Text] = Field(default_factory=list)
     sources: Sources
     date_variants: list[DateVariant] = Field(default_factory=list)
-    note: Text | None = None
+    note: Note | None = None
 
     @model_validator(mode="after")
     def _journey_has_route(self) -> Event:
@@ -100,7 +100,7 @@ class Territory(Record):
     certainty: Certainty
     precision_km: Annotated[float, Field(gt=0)]
     sources: Sources
-    note: Text | None = None
+    note: Note | None = None
 
     @model_validator(mode="before")
     @classmethod
@@ -138,13 +138,23 @@ class Front(Record):
     certainty: Certainty
     precision_km: Annotated[float, Field(gt=0)]
     sources: Sources
-    note: Text | None = None
+    note: Note | None = None
 
     @model_validator(mode="after")
     def _is_line(self) -> Front:
         if self.geometry.line is None or self.geometry.buffer_km is not None:
             raise ValueError("a front needs a line (anchors in order) as geometry, without buffer_km")
         return self
+
+
+class Actor(Record):
+    """A person or body as events name it: one spelling, in Turkish and in English."""
+
+    tr: Text
+    en: Text
+    # Other spellings of the same actor (no circumflex, without the title, a shortened form):
+    # refused in events, with `tr` suggested, so each actor reads one way on the map.
+    variants: list[Text] = Field(default_factory=list)
 
 
 Dated = Event | Territory | Front

@@ -42,3 +42,18 @@ def category_name(category: str, lang: Literal["tr", "en"]) -> str:
     """A category as the legend and the layer panel name it."""
     turkish, english, _ = CATEGORY_STYLE[category]
     return turkish if lang == "tr" else english
+
+
+# How much weight a cited work carries, shown with every citation so a reader can grade it.
+WORK_KIND_NAMES: dict[str, tuple[str, str]] = {
+    "primary": ("birincil kaynak", "primary source"),
+    "scholarly": ("bilimsel yayın", "scholarly work"),
+    "reference": ("başvuru eseri", "reference work"),
+    "press": ("basın", "press"),
+    "web": ("web sayfası", "web page"),
+}
+
+
+def work_kind_name(kind: str, lang: Literal["tr", "en"]) -> str:
+    turkish, english = WORK_KIND_NAMES[kind]
+    return turkish if lang == "tr" else english

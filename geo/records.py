@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]
@@ -28,6 +28,21 @@ class LocalText(Record):
         return self.tr if lang == "tr" else self.en
 
 
+def _note_in_both_languages(value: Any) -> Any:
+    # TRANSITION (issue 12): plain-text notes are still read while the data is converted.
+    if isinstance(value, str):
+        return {"tr": value, "en": value}
+    return value
+
+
+# A note is shown to readers, in the page's language; working remarks are YAML comments.
+Note = Annotated[LocalText, BeforeValidator(_note_in_both_languages)]
+
+# primary: documents, laws, treaties, minutes, participants' memoirs; scholarly: peer-reviewed
+# articles, academic books, theses; reference: encyclopaedias; press: newspapers; web: the rest.
+WorkKind = Literal["primary", "scholarly", "reference", "press", "web"]
+
+
 class SourceRef(Record):
     """A citation: a bibliography key, the pages, and the work the source itself cites."""
 
@@ -43,6 +58,7 @@ class Work(Record):
     author: Text
     year: int | str
     title: Text
+    kind: WorkKind | None = None
     published_in: Text | None = None
     note: Text | None = None
     url: Text | None = None

@@ -55,11 +55,15 @@ def control_page_data(catalogue: Catalogue, lang: Lang) -> dict[str, Any]:
             entry["r"] = citations.refer_sources(list(spell.sources))
             if spell.variants:
                 entry["v"] = [
-                    {"w": when_text(v.on, lang), "r": citations.refer_sources(list(v.sources))}
+                    {
+                        "w": when_text(v.on, lang),
+                        "r": citations.refer_sources(list(v.sources)),
+                        **({"n": v.note.get(lang)} if v.note else {}),
+                    }
                     for v in spell.variants
                 ]
             if spell.note:
-                entry["n"] = spell.note
+                entry["n"] = spell.note.get(lang)
             spells.append(entry)
         cells.append(
             {

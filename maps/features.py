@@ -18,7 +18,7 @@ from events.model import Event, Front, Lang, Territory
 from events.vocabulary import CATEGORY_STYLE
 from geo.holders import HOLDERS
 from geo.places import Place
-from geo.records import SourceRef
+from geo.records import LocalText, SourceRef
 from maps.i18n import label, when_text
 
 Feature = dict[str, Any]
@@ -87,15 +87,23 @@ def _event(catalogue: Catalogue, event: Event, lang: Lang, labels: dict[tuple[st
             **_dates(event.when, lang),
             "places": [cached_place_label(p, event.when.start.year, lang, labels) for p in places],
             "place_ids": [p.id for p in places],
-            "actors": list(event.actors),
+            "actors": [catalogue.actor_name(a, lang) for a in event.actors],
             "sources": _cite_all(catalogue, event.sources, lang),
             "date_variants": [
-                {**_dates(v.when, lang), "sources": _cite_all(catalogue, v.sources, lang), "note": v.note}
+                {
+                    **_dates(v.when, lang),
+                    "sources": _cite_all(catalogue, v.sources, lang),
+                    "note": _note(v.note, lang),
+                }
                 for v in event.date_variants
             ],
-            "note": event.note,
+            "note": _note(event.note, lang),
         },
     }
+
+
+def _note(note: LocalText | None, lang: Lang) -> str | None:
+    return note.get(lang) if note is not None else None
 
 
 def _territory(catalogue: Catalogue, territory: Territory, lang: Lang) -> Feature:
@@ -116,7 +124,7 @@ def _territory(catalogue: Catalogue, territory: Territory, lang: Lang) -> Featur
             **_dates(territory.when, lang),
             **_precision(territory.certainty, territory.precision_km, lang),
             "sources": _cite_all(catalogue, territory.sources, lang),
-            "note": territory.note,
+            "note": _note(territory.note, lang),
         },
     }
 
@@ -145,7 +153,7 @@ def _front(catalogue: Catalogue, front: Front, lang: Lang) -> Feature:
             **_dates(front.when, lang),
             **_precision(front.certainty, front.precision_km, lang),
             "sources": _cite_all(catalogue, front.sources, lang),
-            "note": front.note,
+            "note": _note(front.note, lang),
         },
     }
 

@@ -99,16 +99,16 @@ def _events(catalogue: Catalogue, lang: Lang, citations: Citations) -> list[Feat
         if when.is_fuzzy:
             props["fuzzy"] = True
         if event.actors:
-            props["actors"] = list(event.actors)
+            props["actors"] = [catalogue.actor_name(a, lang) for a in event.actors]
         if event.note:
-            props["note"] = event.note
+            props["note"] = event.note.get(lang)
         if event.date_variants:
             props["date_variants"] = [
                 {
                     "when": v.when.text,
                     "when_label": when_text(v.when, lang),
                     "sources": citations.refer_sources(v.sources),
-                    **({"note": v.note} if v.note else {}),
+                    **({"note": v.note.get(lang)} if v.note else {}),
                 }
                 for v in event.date_variants
             ]

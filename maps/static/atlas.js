@@ -291,7 +291,7 @@
       var list = el("ul");
       list.appendChild(el("li", null, (spell.w || "") + " — " + spell.r.map(function (i) { return citations[i]; }).join("; ")));
       spell.v.forEach(function (v) {
-        list.appendChild(el("li", null, v.w + " — " + v.r.map(function (i) { return citations[i]; }).join("; ")));
+        list.appendChild(el("li", null, v.w + " — " + v.r.map(function (i) { return citations[i]; }).join("; ") + (v.n ? " (" + v.n + ")" : "")));
       });
       differ.appendChild(list);
       box.appendChild(differ);
