@@ -81,9 +81,28 @@ class Catalogue:
         if work.published_in:
             text += f". {work.published_in}"
         if source.pages:
-            text += f", {'s.' if lang == 'tr' else 'p.'} {source.pages}"
+            text += f", {where_seen(source.pages, lang)}"
         if source.cites:
             text += f"; {'dayandığı kaynak' if lang == 'tr' else 'citing'} {source.cites}"
         if work.kind:
             text += f" [{work_kind_name(work.kind, lang)}]"
         return text
+
+
+# Parts of a work that citations name instead of a page, in the reader's language.
+SEEN_PARTS_TR = {
+    "abstract": "özet",
+    "English abstract": "İngilizce özet",
+    "Turkish abstract": "Türkçe özet",
+    "chapter abstract": "bölüm özeti",
+    "abstract (Öz)": "özet",
+}
+
+
+def where_seen(pages: str, lang: Lang) -> str:
+    """`p. 245`, `p. 245, abstract` or a part named outright (`vol. 3, entry for 11 January`)."""
+    parts = [part.strip() for part in pages.split(", ")]
+    if lang == "tr":
+        parts = [SEEN_PARTS_TR.get(part, part) for part in parts]
+    text = ", ".join(parts)
+    return f"{'s.' if lang == 'tr' else 'p.'} {text}" if text[:1].isdigit() else text
