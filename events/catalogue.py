@@ -77,9 +77,9 @@ class Catalogue:
 
     def _format_citation(self, source: SourceRef, lang: Lang) -> str:
         work = self.works[source.ref]
-        text = f"{work.author} ({work.year}). {work.title}"
+        text = _sentence(f"{work.author} ({work.year})", work.title)
         if work.published_in:
-            text += f". {work.published_in}"
+            text = _sentence(text, work.published_in)
         if source.pages:
             text += f", {where_seen(source.pages, lang)}"
         if source.cites:
@@ -87,6 +87,11 @@ class Catalogue:
         if work.kind:
             text += f" [{work_kind_name(work.kind, lang)}]"
         return text
+
+
+def _sentence(text: str, then: str) -> str:
+    """`text. then`, without a second full stop after a title that ends in one (`… Allies.`)."""
+    return f"{text} {then}" if text.endswith((".", "?", "!")) else f"{text}. {then}"
 
 
 # Parts of a work that citations name instead of a page, in the reader's language.

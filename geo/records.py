@@ -29,9 +29,11 @@ class LocalText(Record):
 
 
 def _note_in_both_languages(value: Any) -> Any:
-    # TRANSITION (issue 12): plain-text notes are still read while the data is converted.
     if isinstance(value, str):
-        return {"tr": value, "en": value}
+        raise ValueError(
+            "a note is shown to readers in the page's language: write note: {tr: …, en: …}; "
+            "keep remarks on how the data was gathered as YAML comments (# …)"
+        )
     return value
 
 

@@ -20,6 +20,8 @@ from pptx.util import Emu, Inches, Pt
 
 from events.catalogue import Catalogue
 from events.model import Lang
+from events.vocabulary import work_kind_name
+from geo.records import Work
 from maps.i18n import day_text, label
 from maps.slide_images import StopImages
 
@@ -144,7 +146,9 @@ def _sources_slide(deck: Deck, catalogue: Catalogue, stops: Sequence[StopImages]
     intro.text_frame.text = text["sources_intro"]
     intro.text_frame.paragraphs[0].runs[0].font.size = Pt(12)
     refs = {ref for images in stops for ref in images.works if ref in catalogue.works}
-    works = sorted(f"{catalogue.works[ref].short()}. {catalogue.works[ref].title}" for ref in refs)
+    # The kind first: cutting a long title never hides how much a work weighs, and the works
+    # of one kind stand together.
+    works = sorted(_work_line(catalogue.works[ref], lang) for ref in refs)
     works.append("Natural Earth (public domain); GeoNames (CC BY 4.0)")
     # One line per work in up to two columns of 5.6 inches' height: the font shrinks to fit and
     # long titles are cut with an ellipsis (the notes give them in full).
@@ -197,6 +201,11 @@ def _paragraph(
         run.font.color.rgb = colour
     if space_before:
         paragraph.space_before = Pt(space_before)
+
+
+def _work_line(work: Work, lang: Lang) -> str:
+    kind = f"[{work_kind_name(work.kind, lang)}] " if work.kind else ""
+    return f"{kind}{work.short()}. {work.title}"
 
 
 def _notes(slide: Slide, lines: list[str]) -> None:

@@ -155,6 +155,14 @@ def test_the_deck_has_a_title_slide_one_slide_per_stop_and_a_sources_slide(
         assert "Kaynaklar:" in notes and notes.count("\n- ") >= 1
     assert slides[-1].shapes.title is not None and slides[-1].shapes.title.text == "Kaynaklar"
     assert "Şener" in slides[-1].notes_slide.notes_text_frame.text
+    # Every work is graded where a lecturer reads it: on the sources slide and in the notes.
+    listed = [p.text for s in slides[-1].shapes if s.has_text_frame for p in s.text_frame.paragraphs]
+    works = [line for line in listed if line.startswith("[")]
+    assert works and all(
+        re.match(r"\[(birincil kaynak|bilimsel yayın|başvuru eseri|basın|web sayfası)\] ", w) for w in works
+    )
+    notes = slides[-1].notes_slide.notes_text_frame.text.splitlines()
+    assert all(line.endswith("]") for line in notes if line.startswith("- "))
 
 
 def test_libreoffice_converts_the_deck_to_pdf(
