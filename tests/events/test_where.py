@@ -48,7 +48,7 @@ CHECKS = [
     ("Bursa", "1922-09-12", "ankara"),  # bursadakultur-bursa, yesilbursa-bursa: 11 September 1922
     ("Zonguldak", "1919-06-01", "france"),  # black-sea.yaml: the French in the coal basin
     # Thrace and the Straits
-    ("Edirne", "1920-07-24", "not greece"),  # keles-atam: Greek from 25 July 1920
+    ("Edirne", "1920-07-24", "not greece"),  # tuba-local-history-v10-edirne: Greek from 25 July 1920
     ("Edirne", "1922-11-26", "ankara"),  # edirneden-kurtulus: handed over 25 November 1922
     ("İstanbul", "1920-03-15", "allied"),  # meydan-2017-sozcu: Allied from 13 November 1918
     # Southern theatre
@@ -63,9 +63,8 @@ CHECKS = [
     ("Osmaniye", "1922-01-06", "france"),  # ipek-osmaniye-7-ocak: freed 7 January 1922
     ("Osmaniye", "1922-01-08", "ankara"),  # haberaktuel-osmaniye-mert
     ("Kilis", "1921-12-06", "france"),  # tuba-local-history-v4-kilis: evacuated 7 December 1921
-    ("Kozan", "1920-07-01", "ankara"),  # haber46-2015-kozan: freed 2 June 1920
     ("Pozantı", "1920-07-01", "ankara"),  # haberler-2025-karbogazi: freed 25 May 1920
-    ("İskenderun", "1922-06-01", "france"),  # hakkindabilgial-hatay; Cmd. 1570 art. 7
+    ("İskenderun", "1922-06-01", "france"),  # onal-iskenderun; Cmd. 1570 art. 7
     ("Musul", "1919-06-01", "britain"),  # alazzawi-tarikh-8: British from 8 November 1918
     # Eastern theatre and the Caucasus
     ("Kars", "1920-10-29", "armenia"),  # andersen-egge-second-phase; seed-ataturk-soviet: retaken 30 Oct 1920

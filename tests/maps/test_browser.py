@@ -349,12 +349,12 @@ def test_a_derived_front_is_drawn_and_its_popup_names_the_war(
 def test_a_change_dated_to_a_span_is_drawn_faint_until_the_span_ends(
     built: Path, catalogue: Catalogue, open_page: Callable[[Path, str], Page]
 ) -> None:
-    """Ganja passed to the Red Army some day between 27 April and 12 May 1920 (caucasus.yaml)."""
-    atlas = open_page(built, "#1920-05-05")
-    gence = catalogue.gazetteer.resolve("Gence").id
-    cell = atlas.page.locator(f'path.mm-cell[data-town="{gence}"]')
-    assert (cell.get_attribute("data-holder"), cell.get_attribute("data-faint")) == ("soviet", "true")
-    assert cell.get_attribute("fill") == HOLDERS["soviet"].faint
-    atlas.set_date("1920-05-20")
-    assert (cell.get_attribute("data-holder"), cell.get_attribute("data-faint")) == ("soviet", "false")
-    assert cell.get_attribute("fill") == HOLDERS["soviet"].fill
+    """The Italians left Bodrum some time in the summer (June–August) of 1921 (southwest.yaml)."""
+    atlas = open_page(built, "#1921-07-15")
+    bodrum = catalogue.gazetteer.resolve("Bodrum").id
+    cell = atlas.page.locator(f'path.mm-cell[data-town="{bodrum}"]')
+    assert (cell.get_attribute("data-holder"), cell.get_attribute("data-faint")) == ("ankara", "true")
+    assert cell.get_attribute("fill") == HOLDERS["ankara"].faint
+    atlas.set_date("1921-09-15")
+    assert (cell.get_attribute("data-holder"), cell.get_attribute("data-faint")) == ("ankara", "false")
+    assert cell.get_attribute("fill") == HOLDERS["ankara"].fill
