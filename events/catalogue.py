@@ -82,8 +82,8 @@ class Catalogue:
             text = _sentence(text, work.published_in)
         if source.pages:
             text += f", {where_seen(source.pages, lang)}"
-        if source.cites:
-            text += f"; {'dayandığı kaynak' if lang == 'tr' else 'citing'} {source.cites}"
+        if cited := source.cites_in(lang):
+            text += f"; {'dayandığı kaynak' if lang == 'tr' else 'citing'} {cited}"
         if work.kind:
             text += f" [{work_kind_name(work.kind, lang)}]"
         return text

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, StringConstraints, Tag
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]
@@ -45,13 +45,32 @@ Note = Annotated[LocalText, BeforeValidator(_note_in_both_languages)]
 WorkKind = Literal["primary", "scholarly", "reference", "press", "web"]
 
 
+def _plain_or_both(value: Any) -> str:
+    return "[tr, en]" if isinstance(value, dict) else "str"
+
+
+# Either plain text or {tr, en}; the tag picks one branch so a mistake gets one message, not two.
+# (The tag names are ones the error formatter leaves out of the path.)
+TextOrBoth = Annotated[
+    Annotated[Text, Tag("str")] | Annotated[LocalText, Tag("[tr, en]")],
+    Discriminator(_plain_or_both),
+]
+
+
 class SourceRef(Record):
     """A citation: a bibliography key, the pages, and the work the source itself cites."""
 
     ref: Slug
     pages: str | None = None
-    cites: Text | None = None
+    # A bare reference ("Aybars, s. 260") reads the same in both languages; anything worded
+    # ("speech of mayor …", "entry of …") is written {tr: …, en: …}.
+    cites: TextOrBoth | None = None
     quote: Text | None = None
+
+    def cites_in(self, lang: Literal["tr", "en"]) -> str | None:
+        if isinstance(self.cites, LocalText):
+            return self.cites.get(lang)
+        return self.cites
 
 
 class Work(Record):

@@ -13,7 +13,7 @@ class Citations:
     def __init__(self, catalogue: Catalogue, lang: Lang) -> None:
         self.texts: list[str] = []
         self._index: dict[str, int] = {}
-        self._by_source: dict[tuple[str | None, ...], int] = {}
+        self._by_source: dict[SourceRef, int] = {}
         self._catalogue = catalogue
         self._lang: Lang = lang
 
@@ -23,10 +23,9 @@ class Citations:
     def refer_sources(self, sources: list[SourceRef]) -> list[int]:
         numbers = []
         for source in sources:
-            key = (source.ref, source.pages, source.cites)
-            if key not in self._by_source:
-                self._by_source[key] = self._number(self._catalogue.cite(source, self._lang))
-            numbers.append(self._by_source[key])
+            if source not in self._by_source:
+                self._by_source[source] = self._number(self._catalogue.cite(source, self._lang))
+            numbers.append(self._by_source[source])
         return numbers
 
     def _number(self, text: str) -> int:

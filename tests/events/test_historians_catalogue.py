@@ -17,7 +17,7 @@ from events.loader import load_catalogue
 from events.model import Event, Front, Territory
 from geo._text import fold
 from geo.errors import InputError
-from geo.records import LocalText
+from geo.records import LocalText, SourceRef
 
 # A teacher's own event, to which each test adds the lines it checks (line 7 onwards).
 USER_EVENT = """
@@ -258,18 +258,20 @@ AUTHOR_OR_TITLE_STILL_TO_FIND = {
 NOT_AN_AUTHORITY = re.compile(r"wikipedia|talk page|forum|ekşi sözlük|wikiwand|kiddle", re.IGNORECASE)
 
 
-def cited_keys(catalogue: Catalogue) -> set[str]:
+def all_citations(catalogue: Catalogue) -> list[SourceRef]:
     records: list[Event | Territory | Front] = [*catalogue.events, *catalogue.territories, *catalogue.fronts]
-    keys = {s.ref for item in records for s in item.sources}
-    keys |= {s.ref for e in catalogue.events for v in e.date_variants for s in v.sources}
-    keys |= {s.ref for p in catalogue.places.values() for s in p.sources}
+    cited = [s for item in records for s in item.sources]
+    cited += [s for e in catalogue.events for v in e.date_variants for s in v.sources]
+    cited += [s for p in catalogue.places.values() for s in p.sources]
     for town in catalogue.control.towns:
         for spell in town.spells:
-            keys |= {s.ref for s in spell.sources}
-            keys |= {s.ref for v in spell.variants for s in v.sources}
-    for war in catalogue.control.wars:
-        keys |= {s.ref for s in war.sources}
-    return keys
+            cited += [*spell.sources, *(s for v in spell.variants for s in v.sources)]
+    cited += [s for war in catalogue.control.wars for s in war.sources]
+    return cited
+
+
+def cited_keys(catalogue: Catalogue) -> set[str]:
+    return {s.ref for s in all_citations(catalogue)}
 
 
 def test_every_work_is_graded_and_shows_author_title_and_year(catalogue: Catalogue) -> None:
@@ -335,3 +337,28 @@ def test_no_citation_reads_with_a_doubled_full_stop(catalogue: Catalogue) -> Non
     chanak = event(catalogue, "chanak-crisis")
     (auckland,) = [s for s in chanak.sources if s.ref == "aucklandstar-1922-09-23"]
     assert "Needed by Allies. Auckland Star (Auckland, New Zealand)" in catalogue.cite(auckland, "en")
+
+
+# English words that show a `cites:` is worded, not a bare reference, and so needs {tr, en}.
+ENGLISH_WORDING = re.compile(
+    r"\b(as quoted|quoting|speech of|message of|entry of|telegram of|the mayor|section|chapter"
+    r"|text on|vol\.|p\.|arts?\.|report)\b",
+    re.IGNORECASE,
+)
+
+
+MERSIN_EVENT = "french-evacuation-of-cilicia-completed"
+
+
+def test_what_a_source_cites_reads_in_the_pages_language(catalogue: Catalogue) -> None:
+    citations = all_citations(catalogue)
+    worded = [s.cites for s in citations if isinstance(s.cites, LocalText)]
+    assert len(worded) > 80
+    english_on_turkish_pages = [
+        s.cites for s in citations if isinstance(s.cites, str) and ENGLISH_WORDING.search(s.cites)
+    ]
+    assert english_on_turkish_pages == []
+    (message,) = [s for s in event(catalogue, MERSIN_EVENT).sources if "Mersin" in (s.cites_in("en") or "")]
+    assert "dayandığı kaynak mesaj: Mersin Büyükşehir Belediye Başkanı" in catalogue.cite(message, "tr")
+    assert "citing message of the Mayor of Mersin" in catalogue.cite(message, "en")
+    assert "message of" not in catalogue.cite(message, "tr").partition("dayandığı kaynak")[2]
