@@ -23,10 +23,10 @@ sys.path.insert(0, str(ROOT))
 
 import folium  # noqa: E402
 
-from events.catalogue import Catalogue  # noqa: E402
-from events.loader import load_catalogue  # noqa: E402
-from events.model import Event  # noqa: E402
-from maps.interactive import atlas_html  # noqa: E402
+from mmatlas.catalogue.catalogue import Catalogue  # noqa: E402
+from mmatlas.catalogue.loader import load_catalogue  # noqa: E402
+from mmatlas.catalogue.model import Event  # noqa: E402
+from mmatlas.render.atlas.interactive import atlas_html  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CATEGORIES = ["battle", "treaty", "diplomacy", "military", "political", "occupation"]

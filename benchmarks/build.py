@@ -19,8 +19,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from events.loader import load_catalogue  # noqa: E402
-from maps.build import render_all  # noqa: E402
+from mmatlas.catalogue.loader import load_catalogue  # noqa: E402
+from mmatlas.render.build import render_all  # noqa: E402
 
 PLACES = ["Kars", "Gümrü", "Batum", "Ardahan", "Artvin", "Ankara", "İzmir", "Bursa", "Adana", "Mudanya"]
 CATEGORIES = ["battle", "treaty", "diplomacy", "military", "political"]

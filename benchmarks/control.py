@@ -23,10 +23,10 @@ from shapely.geometry import mapping
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from events.control import ControlMap  # noqa: E402
-from events.loader import load_catalogue  # noqa: E402
-from geo.cells import Town, build_cells  # noqa: E402
-from maps.control_data import control_page_data  # noqa: E402
+from mmatlas.catalogue.cells import Town, build_cells  # noqa: E402
+from mmatlas.catalogue.control import ControlMap  # noqa: E402
+from mmatlas.catalogue.loader import load_catalogue  # noqa: E402
+from mmatlas.render.atlas.control_data import control_page_data  # noqa: E402
 
 
 def seconds(action: object, repeat: int = 3) -> float:

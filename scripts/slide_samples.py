@@ -12,10 +12,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from events.loader import load_catalogue  # noqa: E402
-from maps.build import write_outputs  # noqa: E402
-from maps.slide_images import stop_images  # noqa: E402
-from maps.stops import load_stops  # noqa: E402
+from mmatlas.catalogue.loader import load_catalogue  # noqa: E402
+from mmatlas.render.build import write_outputs  # noqa: E402
+from mmatlas.render.slides.slide_images import stop_images  # noqa: E402
+from mmatlas.render.stops import load_stops  # noqa: E402
 
 SAMPLES = ("baku-congress", "sakarya", "mudanya")
 DPI = 100

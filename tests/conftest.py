@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from events.catalogue import Catalogue
-from events.loader import load_catalogue
-from maps.build import render_all, write_outputs
-from maps.stops import PlacedStop, load_stops
+from mmatlas.catalogue.catalogue import Catalogue
+from mmatlas.catalogue.loader import load_catalogue
+from mmatlas.render.build import render_all, write_outputs
+from mmatlas.render.stops import PlacedStop, load_stops
 
 # Debian's chromium by default; ATLAS_CHROMIUM points elsewhere (e.g. Chrome on Windows or macOS).
 CHROMIUM = os.environ.get("ATLAS_CHROMIUM", "/usr/bin/chromium")

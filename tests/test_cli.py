@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from build_maps import main
-from events.catalogue import Catalogue
-from events.model import Front, Territory
+from mmatlas.catalogue.catalogue import Catalogue
+from mmatlas.catalogue.model import Front, Territory
+from mmatlas.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 

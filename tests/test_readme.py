@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from events.loader import load_catalogue
+from mmatlas.catalogue.loader import load_catalogue
 
 ROOT = Path(__file__).resolve().parent.parent
 

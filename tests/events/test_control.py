@@ -11,13 +11,14 @@ from pathlib import Path
 import pytest
 import shapely
 
-from events.catalogue import Catalogue
-from events.control import LEDGER_END, LEDGER_START, Step, TimelineError, spells_of
-from events.dates import parse_when
-from events.loader import BUNDLED_EVENTS, load_catalogue
-from events.where import where
-from geo.errors import InputError
-from geo.records import SourceRef
+from mmatlas.catalogue.catalogue import Catalogue
+from mmatlas.catalogue.control import LEDGER_END, LEDGER_START, Step, TimelineError, spells_of
+from mmatlas.catalogue.loader import BUNDLED_EVENTS, load_catalogue
+from mmatlas.core.dates import parse_when
+from mmatlas.core.errors import InputError
+from mmatlas.core.records import SourceRef
+from mmatlas.state.day import map_on
+from mmatlas.state.where import where
 
 SOURCES = BUNDLED_EVENTS / "sources.yaml"
 CITE = "sources: [{ref: seed-celik}]"
@@ -98,13 +99,13 @@ def test_a_front_is_drawn_between_the_sides_at_war_and_a_border_elsewhere(small:
     pair = tuple(sorted((index[izmir], index[usak])))
     edge = small.control.cells.edge_cells.index((pair[0], pair[1]))
     # 1919: İzmir Greek, Uşak İstanbul's: a front; 1921: both Greek: nothing; 1922-10-20: none.
-    assert edge in small.at(dt.date(1920, 1, 1)).front_edges("western")
-    state = small.at(dt.date(1921, 1, 1))
+    assert edge in map_on(small, dt.date(1920, 1, 1)).front_edges("western")
+    state = map_on(small, dt.date(1921, 1, 1))
     assert edge not in state.front_edges("western") and edge not in state.border_edges()
 
 
 def test_areas_are_one_per_holder_and_cover_every_cell(small: Catalogue) -> None:
-    state = small.at(dt.date(1921, 1, 1))
+    state = map_on(small, dt.date(1921, 1, 1))
     areas = state.areas()
     assert {a.holder for a in areas} == {"ankara", "greece"}
     assert sorted(c for a in areas for c in a.cells) == list(range(len(small.control.towns)))

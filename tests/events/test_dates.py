@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from events.dates import DateError, parse_when
+from mmatlas.core.dates import DateError, parse_when
 
 
 @pytest.mark.parametrize(
@@ -79,7 +79,7 @@ def test_a_day_past_the_end_of_its_month_names_the_month() -> None:
 def test_hedged_dates_and_intervals_read_directly_agree_with_the_edtf_grammar(
     text: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from events import dates
+    from mmatlas.core import dates
 
     direct = parse_when(text)
     parse_when.cache_clear()
@@ -93,7 +93,7 @@ def test_seasons_read_directly_match_the_edtf_grammar(text: str) -> None:
     """Seasons skip the (slow) EDTF grammar; the days must be those the `edtf` package gives."""
     from edtf import parse_edtf
 
-    from events.dates import _to_date
+    from mmatlas.core.dates import _to_date
 
     parsed = parse_edtf(text)
     start, end = _to_date(parsed.lower_strict()), _to_date(parsed.upper_strict())

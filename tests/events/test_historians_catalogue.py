@@ -12,12 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from events.catalogue import Catalogue
-from events.loader import load_catalogue
-from events.model import Event, Front, Territory
-from geo._text import fold
-from geo.errors import InputError
-from geo.records import LocalText, SourceRef
+from mmatlas.catalogue.catalogue import Catalogue
+from mmatlas.catalogue.loader import load_catalogue
+from mmatlas.catalogue.model import Event, Front, Territory
+from mmatlas.core.errors import InputError
+from mmatlas.core.records import LocalText, SourceRef
+from mmatlas.core.text import fold
+from mmatlas.state.day import map_on
 
 # A teacher's own event, to which each test adds the lines it checks (line 7 onwards).
 USER_EVENT = """
@@ -118,7 +119,7 @@ def test_each_event_a_lecturer_expects_is_on_its_days_and_place(
     assert (found.when.start, found.when.end) == (dt.date.fromisoformat(first), dt.date.fromisoformat(last))
     assert catalogue.event_places[event_id][0].id == place
     # Shown on the map on its first day, with a source a lecturer can show.
-    assert found in catalogue.at(found.when.start).events
+    assert found in map_on(catalogue, found.when.start).events
     assert all(
         catalogue.works[s.ref].kind in {"primary", "scholarly", "reference", "press", "web"}
         for s in found.sources

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from events.catalogue import Catalogue
-from events.loader import load_catalogue
-from events.model import Event, Front, Territory
-from geo.errors import InputError
+from mmatlas.catalogue.catalogue import Catalogue
+from mmatlas.catalogue.loader import load_catalogue
+from mmatlas.catalogue.model import Event, Front, Territory
+from mmatlas.core.errors import InputError
 
 GOOD_EVENT = """
 - id: user-event

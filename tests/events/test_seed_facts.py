@@ -14,8 +14,9 @@ from typing import Any
 import pytest
 import yaml
 
-from events.catalogue import Catalogue
-from events.dates import parse_when
+from mmatlas.catalogue.catalogue import Catalogue
+from mmatlas.core.dates import parse_when
+from mmatlas.state.day import map_on
 
 SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
 FACTS: dict[str, list[dict[str, Any]]] = yaml.safe_load(
@@ -59,7 +60,7 @@ def test_fact_is_quoted_from_its_seed_and_mapped_on_its_date_and_place(
     )
     if event.when.start <= said.end and said.start <= event.when.end:
         day = max(event.when.start, said.start)
-        assert event in catalogue.at(day).events
+        assert event in map_on(catalogue, day).events
     place = catalogue.gazetteer.resolve(fact["place"])
     assert place in catalogue.event_places[event.id], f"{fact['place']} is not among the event's places"
     cited = {s.ref for s in [*event.sources, *(s for v in event.date_variants for s in v.sources)]}

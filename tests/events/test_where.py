@@ -14,11 +14,12 @@ import pytest
 import shapely
 from shapely.geometry import Point
 
-from build_maps import main
-from events.catalogue import Catalogue
-from events.control import FRONT, LEDGER_END, LEDGER_START
-from events.model import Front, Territory
-from events.where import where
+from mmatlas.catalogue.catalogue import Catalogue
+from mmatlas.catalogue.control import FRONT, LEDGER_END, LEDGER_START
+from mmatlas.catalogue.model import Front, Territory
+from mmatlas.cli import main
+from mmatlas.state.day import map_on
+from mmatlas.state.where import where
 
 CHECKS = [
     # Western theatre
@@ -101,7 +102,7 @@ def test_every_ledger_town_lies_in_exactly_one_area_on_every_change_day(catalogu
         assert control.cell_at(point) == index, control.towns[index].place.id
     assert control.days[0] == LEDGER_START and control.days[-1] == LEDGER_END + dt.timedelta(days=1)
     for row, day in enumerate(control.days[:-1]):
-        state = catalogue.at(day)
+        state = map_on(catalogue, day)
         areas = state.areas()
         covered = sorted(cell for area in areas for cell in area.cells)
         # Every cell in exactly one holder's area (none twice, none left out) ...
@@ -136,8 +137,8 @@ def test_a_front_is_drawn_on_every_day_of_every_war(catalogue: Catalogue) -> Non
 
 def test_the_western_front_moves_through_july_and_august_1921(catalogue: Catalogue) -> None:
     """The weeks from Kütahya–Eskişehir to the Sakarya, which the hand-drawn fronts left empty."""
-    edges = [frozenset(catalogue.at(dt.date(1921, 7, d)).front_edges("western")) for d in (10, 20)]
-    later = frozenset(catalogue.at(dt.date(1921, 8, 25)).front_edges("western"))
+    edges = [frozenset(map_on(catalogue, dt.date(1921, 7, d)).front_edges("western")) for d in (10, 20)]
+    later = frozenset(map_on(catalogue, dt.date(1921, 8, 25)).front_edges("western"))
     assert all(edges) and later and len({*edges, later}) == 3
 
 
@@ -169,8 +170,8 @@ def test_the_ankara_area_grows_on_the_day_an_occupation_ends(catalogue: Catalogu
     adana = catalogue.gazetteer.resolve("Adana")
     cell = where(catalogue, adana, dt.date(1922, 1, 5)).cell
     assert cell is not None
-    before = {a.holder: a.cells for a in catalogue.at(dt.date(1922, 1, 4)).areas() if not a.faint}
-    after = {a.holder: a.cells for a in catalogue.at(dt.date(1922, 1, 5)).areas() if not a.faint}
+    before = {a.holder: a.cells for a in map_on(catalogue, dt.date(1922, 1, 4)).areas() if not a.faint}
+    after = {a.holder: a.cells for a in map_on(catalogue, dt.date(1922, 1, 5)).areas() if not a.faint}
     assert cell in before["france"] and cell in after["ankara"]
     assert before["ankara"] < after["ankara"]
 
@@ -194,7 +195,7 @@ def test_a_war_draws_its_front_only_where_it_was_fought(catalogue: Catalogue) ->
     """The French held Zonguldak and Cilicia at once; only Cilicia had a front (wars.yaml region)."""
     control = catalogue.control
     day = dt.date(1920, 12, 3)
-    state = catalogue.at(day)
+    state = map_on(catalogue, day)
     for name, front in (("Zonguldak", False), ("Adana", True)):
         cell = control.cell_at(catalogue.gazetteer.point(catalogue.gazetteer.resolve(name)))
         assert state.holder(cell) == "france", name  # type: ignore[arg-type]

@@ -8,7 +8,7 @@ import pytest
 import shapely
 from shapely.geometry import Point
 
-from geo.cells import CellError, Cells, Town, build_cells, country_shapes
+from mmatlas.catalogue.cells import CellError, Cells, Town, build_cells, country_shapes
 
 # GeoNames points. Batum and Çanakkale are ports the 1:50m coast used to leave at sea.
 ARTVIN = Town("artvin", 41.81838, 41.18161)

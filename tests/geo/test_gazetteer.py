@@ -15,12 +15,12 @@ import pytest
 from pyproj import Geod
 from shapely.geometry import Point
 
-from events.catalogue import Catalogue
-from events.loader import load_catalogue
-from geo.gazetteer import Gazetteer, PlaceLookupError
-from geo.geonames import GeoNames
-from geo.places import PlaceRef
-from geo.theatre import THEATRE_BOX, VENUES
+from mmatlas.catalogue.catalogue import Catalogue
+from mmatlas.catalogue.loader import load_catalogue
+from mmatlas.core.theatre import THEATRE_BOX, VENUES
+from mmatlas.gazetteer.gazetteer import Gazetteer, PlaceLookupError
+from mmatlas.gazetteer.geonames import GeoNames
+from mmatlas.gazetteer.places import PlaceRef
 
 GEOD = Geod(ellps="WGS84")
 
@@ -239,7 +239,7 @@ def test_an_unknown_pin_is_reported_at_its_line(write_yaml: Callable[[str, str],
 def test_every_name_the_geocoder_chose_lies_in_the_theatre_or_is_a_venue(catalogue: Catalogue) -> None:
     """The sweep: a name GeoNames placed (not a curated pin, not a point given in the YAML)
     lands inside the theatre's box or on a conference town, never on another continent."""
-    from events.geocoding_report import geocoding_report
+    from mmatlas.render.geocoding_report import geocoding_report
 
     rows = list(csv.DictReader(io.StringIO(geocoding_report(catalogue).csv)))
     placed_by_geonames = [r for r in rows if r["source"] == "geonames"]

@@ -1,6 +1,6 @@
 import pytest
 
-from geo._text import did_you_mean, fold, suggest
+from mmatlas.core.text import did_you_mean, fold, suggest
 
 
 @pytest.mark.parametrize(

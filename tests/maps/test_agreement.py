@@ -10,10 +10,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from events.catalogue import Catalogue
-from events.where import where
-from geo.holders import HOLDERS
-from maps.static_map import pixel_of, render
+from mmatlas.catalogue.catalogue import Catalogue
+from mmatlas.core.holders import HOLDERS
+from mmatlas.render.slides.static_map import pixel_of, render
+from mmatlas.state.where import where
 from tests.maps.conftest import Page
 
 # Each pair is a day on which the town's holder is dated by the ledger's sources (see

@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from events.catalogue import Catalogue
-from events.loader import load_catalogue
-from events.vocabulary import CATEGORY_STYLE
-from geo.holders import HOLDERS
-from maps.build import render_all, write_outputs
-from maps.interactive import PERIOD_END
-from maps.stops import PlacedStop
+from mmatlas.catalogue.catalogue import Catalogue
+from mmatlas.catalogue.loader import load_catalogue
+from mmatlas.core.holders import HOLDERS
+from mmatlas.core.vocabulary import CATEGORY_STYLE
+from mmatlas.render.atlas.interactive import PERIOD_END
+from mmatlas.render.build import render_all, write_outputs
+from mmatlas.render.stops import PlacedStop
 from tests.maps.conftest import Page
 
 pytestmark = pytest.mark.browser
@@ -300,7 +300,7 @@ def test_hostile_text_is_shown_not_run(
 
 
 def _treaty_colour() -> str:
-    from events.vocabulary import CATEGORY_STYLE
+    from mmatlas.core.vocabulary import CATEGORY_STYLE
 
     return CATEGORY_STYLE["treaty"][2]
 

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from build_maps import main
-from events.catalogue import Catalogue
-from events.loader import load_catalogue
-from maps.build import render_all, write_outputs
+from mmatlas.catalogue.catalogue import Catalogue
+from mmatlas.catalogue.loader import load_catalogue
+from mmatlas.cli import main
+from mmatlas.render.build import render_all, write_outputs
 
 EXPORTS = ("events", "places", "territories", "fronts")
 

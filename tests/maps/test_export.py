@@ -22,16 +22,16 @@ import pytest
 from PIL import GifImagePlugin, Image, ImageStat
 from pptx import Presentation
 
-import build_maps
-from events.catalogue import Catalogue
-from geo.holders import HOLDERS, LAND
-from maps.animation import FRAME_INCHES, month_ends
-from maps.export import export_files, stale_stop_images
-from maps.i18n import day_text
-from maps.overview_maps import THEATRE_CENTRE, THEATRE_ZOOM
-from maps.slide_images import stem
-from maps.static_map import FIGSIZE, SEA, pixel_of
-from maps.stops import PlacedStop
+from mmatlas import cli
+from mmatlas.catalogue.catalogue import Catalogue
+from mmatlas.core.holders import HOLDERS, LAND
+from mmatlas.render.i18n import day_text
+from mmatlas.render.slides.animation import FRAME_INCHES, month_ends
+from mmatlas.render.slides.export import export_files, stale_stop_images
+from mmatlas.render.slides.overview_maps import THEATRE_CENTRE, THEATRE_ZOOM
+from mmatlas.render.slides.slide_images import stem
+from mmatlas.render.slides.static_map import FIGSIZE, SEA, pixel_of
+from mmatlas.render.stops import PlacedStop
 
 KARS, IZMIR = (43.09495, 40.60199), (27.13838, 38.41273)  # GeoNames 743952, 311046
 
@@ -40,7 +40,7 @@ KARS, IZMIR = (43.09495, 40.60199), (27.13838, 38.41273)  # GeoNames 743952, 311
 def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """`python build_maps.py export --out DIR`: the bundled tour, Turkish, 150 and 300 dpi."""
     out = tmp_path_factory.mktemp("export")
-    assert build_maps.main(["export", "--out", str(out)]) == 0
+    assert cli.main(["export", "--out", str(out)]) == 0
     return out / "slides"
 
 
@@ -239,7 +239,7 @@ def test_images_of_stops_no_longer_in_the_tour_are_found_and_nothing_else(tmp_pa
 
 def test_a_bad_dpi_is_refused_with_what_is_expected(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exit_info:
-        build_maps.main(["export", "--dpi", "high"])
+        cli.main(["export", "--dpi", "high"])
     assert exit_info.value.code == 2
     assert "--dpi: expected a whole number, e.g. 150; found 'high'" in capsys.readouterr().err
 
@@ -253,7 +253,7 @@ def test_a_bad_stops_file_stops_the_export_and_keeps_earlier_files(
     bad = tmp_path / "stops.yaml"
     bad.write_text("- id: one\n  date: 1920-09-01\n  title: {tr: a, en: a}\n  caption: {tr: a, en: a}\n"
                    "  centre: Rulp\n", encoding="utf-8")  # fmt: skip
-    assert build_maps.main(["export", "--stops", str(bad), "--out", str(tmp_path / "out")]) == 1
+    assert cli.main(["export", "--stops", str(bad), "--out", str(tmp_path / "out")]) == 1
     err = capsys.readouterr().err
     assert f"{bad}:5:11: centre: unknown place 'Rulp'" in err and "nothing was written" in err
     assert earlier.read_bytes() == b"the lecturer's earlier deck"

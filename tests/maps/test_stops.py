@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from events.catalogue import Catalogue
-from geo.errors import InputError
-from maps.stops import PlacedStop, load_stops
+from mmatlas.catalogue.catalogue import Catalogue
+from mmatlas.core.errors import InputError
+from mmatlas.render.stops import PlacedStop, load_stops
 
 
 def test_the_default_tour_covers_the_period_in_order(stops: list[PlacedStop]) -> None:

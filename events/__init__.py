@@ -1,1 +1,0 @@
-"""WHEN and WHAT: the dated catalogue (events, territories, fronts), its model and loader."""

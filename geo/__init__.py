@@ -1,1 +1,0 @@
-"""WHERE: places, the offline gazetteer, holders and the tile-free base layer."""

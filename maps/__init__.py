@@ -1,1 +1,0 @@
-"""HOW IT LOOKS: the interactive atlas and the data exports, built from a Catalogue."""

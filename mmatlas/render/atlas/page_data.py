@@ -1,0 +1,123 @@
+"""The data the atlas page carries: compact features per layer and one table of citations.
+
+The GeoJSON exports (mmatlas/render/atlas/features.py) are for GIS users and keep every property; a page with
+10,000 events must stay small and quick to build, so here labels that the page can look up
+(category, holder, kind, certainty) are dropped and each citation is written once and referred
+to by number.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mmatlas.catalogue.catalogue import Catalogue
+from mmatlas.catalogue.control import FRONT
+from mmatlas.catalogue.model import Lang
+from mmatlas.core.vocabulary import CATEGORIES, category_name
+from mmatlas.render.atlas.features import (
+    Feature,
+    cached_place_label,
+    event_geometry,
+    front_features,
+    territory_features,
+)
+from mmatlas.render.citations import Citations
+from mmatlas.render.i18n import label, when_text
+
+# Properties the page's styles, popups, time control and search read, by layer kind.
+_KEEP = {
+    "event": ("id", "layer", "category", "title", "summary", "when", "when_label", "start", "end",
+              "fuzzy", "places", "actors", "note", "other"),
+    "territory": ("id", "layer", "title", "holder", "kind", "when", "when_label", "start",
+                  "end", "fuzzy", "certainty", "precision_km", "note"),
+    "front": ("id", "layer", "title", "theatre", "sides", "when", "when_label", "start", "end", "fuzzy",
+              "certainty", "precision_km", "note"),
+}  # fmt: skip
+
+
+def page_layers(catalogue: Catalogue, lang: Lang) -> tuple[list[dict[str, Any]], list[str]]:
+    """The overlay layers in drawing order (key, group, label, default, features) and citations.
+
+    The areas of control and the derived fronts are drawn into their layers from the control
+    data (mmatlas/render/atlas/control_data.py), carried beside these."""
+    citations = Citations(catalogue, lang)
+    territories = territory_features(catalogue, lang)
+    fronts = front_features(catalogue, lang)
+    events = _events(catalogue, lang, citations)
+    specs: list[tuple[str, str, str, bool, list[Feature]]] = [
+        ("control", "areas", label("layer_control", lang), True, []),  # drawn from `control`
+        ("zones", "areas", label("layer_zones", lang), False,
+         [f for f in territories if f["properties"]["kind"] in ("claim", "treaty_zone")]),
+        ("lines", "areas", label("layer_lines", lang), True,
+         [f for f in territories if f["properties"]["kind"] == "line"]),
+    ]  # fmt: skip
+    for theatre in ("western", "eastern", "southern"):
+        in_theatre = [f for f in fronts if f["properties"]["theatre"] == theatre]
+        specs.append((f"fronts-{theatre}", "fronts", label(f"theatre_{theatre}", lang), True, in_theatre))
+    for category in CATEGORIES:
+        in_category = [f for f in events if f["properties"]["category"] == category]
+        name = category_name(category, lang)
+        specs.append((f"events-{category}", "events", name, True, in_category))
+    # Cells and derived fronts are drawn into these layers from the control data.
+    derived = {"control"} if catalogue.control.towns else set()
+    derived |= {f"fronts-{t}" for t, code in FRONT.items() if (catalogue.control.edge_status == code).any()}
+    layers = []
+    for key, group, name, show, features in specs:
+        if features or key in derived:
+            compact = [f if f["properties"]["layer"] == "event" else _compact(f, citations) for f in features]
+            layers.append({"key": key, "group": group, "label": name, "show": show, "features": compact})
+    return layers, citations.texts
+
+
+def _compact(feature: Feature, citations: Citations) -> Feature:
+    props = feature["properties"]
+    kept = {}
+    for key in _KEEP[props["layer"]]:
+        value = props.get(key)
+        if value is not None and value is not False and value != []:
+            kept[key] = value
+    kept["sources"] = citations.refer(props["sources"])
+    return {"type": "Feature", "geometry": feature["geometry"], "properties": kept}
+
+
+def _events(catalogue: Catalogue, lang: Lang, citations: Citations) -> list[Feature]:
+    """Events straight to the page's compact form: the hot path for catalogues of 10,000."""
+    other: Lang = "en" if lang == "tr" else "tr"
+    labels: dict[tuple[str, int], str] = {}
+    found = []
+    for event in catalogue.events:
+        places = catalogue.event_places[event.id]
+        when = event.when
+        props: dict[str, Any] = {
+            "id": event.id,
+            "layer": "event",
+            "category": event.category,
+            "title": event.title.get(lang),
+            "other": event.title.get(other),
+            "summary": event.summary.get(lang),
+            "when": when.text,
+            "when_label": when_text(when, lang),
+            "start": when.start.isoformat(),
+            "end": when.end.isoformat(),
+            "places": [cached_place_label(p, when.start.year, lang, labels) for p in places],
+            "sources": citations.refer_sources(event.sources),
+        }
+        if when.is_fuzzy:
+            props["fuzzy"] = True
+        if event.actors:
+            props["actors"] = [catalogue.actor_name(a, lang) for a in event.actors]
+        if event.note:
+            props["note"] = event.note.get(lang)
+        if event.date_variants:
+            props["date_variants"] = [
+                {
+                    "when": v.when.text,
+                    "when_label": when_text(v.when, lang),
+                    "sources": citations.refer_sources(v.sources),
+                    **({"note": v.note.get(lang)} if v.note else {}),
+                }
+                for v in event.date_variants
+            ]
+        geometry = event_geometry(catalogue, event, places)
+        found.append({"type": "Feature", "geometry": geometry, "properties": props})
+    return found

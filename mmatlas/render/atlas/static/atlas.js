@@ -1,0 +1,781 @@
+/* Millî Mücadele atlas: time control, grouped layers, period place names, search, lecture
+ * stops and legend over folium's Leaflet layers; and the two-date comparison page.
+ *
+ * Dates are ISO day strings ("1920-12-03") compared as text, never as Date objects sorted by
+ * default: that is what breaks other sliders before 1970. Day arithmetic uses Date.UTC, which
+ * is exact for negative (pre-1970) times.
+ * Every text from the catalogue reaches the page through textContent, never as HTML.
+ */
+(function () {
+  "use strict";
+
+  var DAY_MS = 86400000;
+  var ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+  var LABEL_ALL_ZOOM = 7;
+
+  function isoToDay(iso) {
+    var p = iso.split("-");
+    return Math.round(Date.UTC(+p[0], +p[1] - 1, +p[2]) / DAY_MS);
+  }
+
+  function dayToIso(day) {
+    return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  }
+
+  function addMonths(iso, months) {
+    var p = iso.split("-"), y = +p[0], m = +p[1] - 1 + months, d = +p[2];
+    y += Math.floor(m / 12);
+    m = ((m % 12) + 12) % 12;
+    var last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+    return dayToIso(Math.round(Date.UTC(y, m, Math.min(d, last)) / DAY_MS));
+  }
+
+  /* Case, Turkish i and diacritics folded, as the Python gazetteer folds names. */
+  function fold(text) {
+    return String(text).replace(/[İIı]/g, "i").toLowerCase().normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "").replace(/['’ʼʻ`´‘]/g, "").replace(/[^0-9a-z]+/g, " ").trim();
+  }
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  }
+
+  function button(parent, text, title, action, className) {
+    var b = el("button", "mm-button" + (className ? " " + className : ""), text);
+    b.type = "button";
+    b.title = title;
+    b.setAttribute("aria-label", title);
+    b.addEventListener("click", action);
+    parent.appendChild(b);
+    return b;
+  }
+
+  function quiet(box) {
+    L.DomEvent.disableClickPropagation(box);
+    L.DomEvent.disableScrollPropagation(box);
+    return box;
+  }
+
+  function field(parent, label, value) {
+    if (value === undefined || value === null || value === "" || (value.length === 0)) return;
+    var p = el("p", "mm-field");
+    p.appendChild(el("b", null, label + ": "));
+    p.appendChild(document.createTextNode(Array.isArray(value) ? value.join("; ") : value));
+    parent.appendChild(p);
+  }
+
+  function sourceList(parent, label, sources) {
+    parent.appendChild(el("p", "mm-field mm-sources-label", label + ":"));
+    var list = el("ol", "mm-sources");
+    sources.forEach(function (s) { list.appendChild(el("li", null, s)); });
+    parent.appendChild(list);
+  }
+
+  function popupContent(props, L10n) {
+    var box = el("div", "mm-popup");
+    box.appendChild(el("h3", null, props.title));
+    var when = el("p", "mm-when");
+    when.appendChild(el("b", null, L10n.date + ": "));
+    when.appendChild(document.createTextNode(props.when_label + " "));
+    when.appendChild(el("code", null, props.when));
+    box.appendChild(when);
+    if (props.date_variants && props.date_variants.length) {
+      var differ = el("div", "mm-disagree");
+      differ.appendChild(el("b", null, L10n.disagree + ":"));
+      var list = el("ul");
+      list.appendChild(el("li", null, props.when_label + " — " + props.sources.join("; ")));
+      props.date_variants.forEach(function (v) {
+        list.appendChild(el("li", null, v.when_label + " — " + v.sources.join("; ") + (v.note ? " (" + v.note + ")" : "")));
+      });
+      differ.appendChild(list);
+      box.appendChild(differ);
+    }
+    if (props.summary) box.appendChild(el("p", "mm-summary", props.summary));
+    if (props.layer === "event") {
+      field(box, L10n.kind, props.category_label);
+      field(box, L10n.places, props.places);
+      field(box, L10n.actors, props.actors);
+    } else if (props.layer === "territory") {
+      field(box, L10n.holder, props.holder_label);
+      field(box, L10n.kind, props.kind_label);
+    } else if (props.layer === "front") {
+      field(box, L10n.sides, props.sides);
+    }
+    if (props.precision_label) {
+      field(box, L10n.precision, props.precision_label);
+      field(box, L10n.certainty, props.certainty_label);
+    }
+    field(box, L10n.note, props.note);
+    sourceList(box, L10n.sources, props.sources);
+    return box;
+  }
+
+  /* The name a place bore in a year, in a language, falling back to Turkish, then the first. */
+  function periodName(place, year, lang) {
+    var wanted = [lang, "tr"], i, j, n;
+    for (i = 0; i < wanted.length; i++) {
+      for (j = 0; j < place.n.length; j++) {
+        n = place.n[j];
+        if (n[1] === wanted[i] && (n[2] === null || year >= n[2]) && (n[3] === null || year <= n[3])) return n[0];
+      }
+    }
+    return place.n[0][0];
+  }
+
+  /* How a feature is drawn; faded and dashed where its date or position is not exact. */
+  function styleFor(props, config) {
+    var fuzzy = !!props.fuzzy || props.certainty === "low";
+    if (props.layer === "event") {
+      var colour = config.categories[props.category].colour;
+      return {
+        color: fuzzy ? colour : "#ffffff", weight: fuzzy ? 2 : 1.5, fill: true, fillColor: colour,
+        fillOpacity: fuzzy ? 0.4 : 0.95, opacity: 1, dashArray: fuzzy ? "3 3" : null, radius: 7
+      };
+    }
+    if (props.layer === "front") {
+      return { color: "#222222", weight: 4, opacity: 0.9, dashArray: fuzzy ? "10 6" : null };
+    }
+    var holder = config.holders[props.holder].colour;
+    if (props.kind === "control") {
+      return { color: holder, weight: 1.5, fillColor: holder, fillOpacity: fuzzy ? 0.3 : 0.5, dashArray: fuzzy ? "6 4" : null };
+    }
+    return {
+      color: holder, weight: props.kind === "line" ? 3 : 2, fill: props.kind !== "line", fillColor: holder,
+      fillOpacity: 0.08, dashArray: props.kind === "claim" ? "2 6" : "8 4"
+    };
+  }
+
+  /* The page's compact properties turned back into what a reader needs in a popup. */
+  function readable(props, config, citations) {
+    var copy = {}, key;
+    for (key in props) copy[key] = props[key];
+    function cite(list) { return (list || []).map(function (i) { return citations[i]; }); }
+    copy.sources = cite(props.sources);
+    copy.date_variants = (props.date_variants || []).map(function (v) {
+      return { when_label: v.when_label, sources: cite(v.sources), note: v.note };
+    });
+    if (props.layer === "event") copy.category_label = config.categories[props.category].label;
+    if (props.holder) copy.holder_label = config.holders[props.holder].label;
+    if (props.kind) copy.kind_label = config.kinds[props.kind];
+    if (props.sides) copy.sides = props.sides.map(function (s) { return config.holders[s].label; });
+    if (props.precision_km) {
+      copy.precision_label = config.km.replace("{}", String(props.precision_km));
+      copy.certainty_label = config.certainties[props.certainty];
+    }
+    return copy;
+  }
+
+  /* Delta-encoded thousandths of a degree ([x0, y0, dx1, dy1, …]) back to Leaflet lat/lngs. */
+  function decodePath(deltas) {
+    var latlngs = [], x = 0, y = 0, i;
+    for (i = 0; i < deltas.length; i += 2) {
+      x += deltas[i];
+      y += deltas[i + 1];
+      latlngs.push([y / 1000, x / 1000]);
+    }
+    return latlngs;
+  }
+
+  /* The entry of a timeline ([{s: day, …}] or [[day, …]]) in force on `iso`, or null. */
+  function entryAt(timeline, iso, startOf) {
+    var found = null, i;
+    for (i = 0; i < timeline.length; i++) {
+      if (startOf(timeline[i]) <= iso) found = timeline[i]; else break;
+    }
+    return found;
+  }
+
+  function spellStart(entry) { return entry.s; }
+  function edgeStart(entry) { return entry[0]; }
+
+  /* Areas of control: each ledger town's cell, coloured by its holder on the day shown; borders
+   * and fronts are the edges between cells whose holders differ that day. Python decided every
+   * timeline (mmatlas/render/atlas/control_data.py); this only looks up the entry in force. */
+  function ControlMap(atlas, data) {
+    var self = this, config = atlas.config;
+    this.atlas = atlas;
+    this.data = data;
+    this.state = [];
+    this.cells = data.cells.map(function (cell, index) {
+      var polygon = L.polygon(cell.g.map(function (rings) { return rings.map(decodePath); }), {
+        stroke: true, weight: 1.5, opacity: 1, fillOpacity: 1, className: "mm-cell",
+        pane: "mm-areas", renderer: atlas.areaRenderer
+      });
+      polygon.bindPopup(function () { return self.popup(index); }, { maxWidth: 360 });
+      polygon.on("add", function () {
+        var node = polygon.getElement();
+        if (node) node.setAttribute("data-town", cell.p);
+        self.paint(index, true);
+      });
+      return polygon;
+    });
+    this.edges = data.edges.map(function (edge) { return decodePath(edge.g); });
+    var areas = atlas.layers.control && atlas.layers.control.layer;
+    if (areas) {
+      this.cells.forEach(function (polygon) { areas.addLayer(polygon); });
+      this.borders = L.polyline([], {
+        color: "#4a4a4a", weight: 1.2, opacity: 0.9, interactive: false, className: "mm-border",
+        pane: "mm-areas", renderer: atlas.areaRenderer
+      });
+      areas.addLayer(this.borders);
+    }
+    this.fronts = {};
+    data.theatres.forEach(function (theatre) {
+      var group = atlas.layers["fronts-" + theatre];
+      if (!group) return;
+      var line = L.polyline([], { color: "#111111", weight: 4.5, opacity: 0.95, className: "mm-front mm-front-" + theatre });
+      line.bindPopup(function () { return self.frontPopup(theatre); }, { maxWidth: 360 });
+      group.layer.addLayer(line);
+      self.fronts[theatre] = line;
+    });
+  }
+
+  ControlMap.prototype.spell = function (index, iso) {
+    if (iso >= this.data.end) return null;
+    return entryAt(this.data.cells[index].t, iso, spellStart);
+  };
+
+  ControlMap.prototype.paint = function (index, force) {
+    var spell = this.spell(index, this.atlas.current || "0000"), holders = this.atlas.config.holders;
+    var faint = !!(spell && spell.f && this.atlas.current <= spell.f);
+    var key = spell ? spell.h + (faint ? ":faint" : "") : "";
+    if (!force && this.state[index] === key) return;
+    this.state[index] = key;
+    var polygon = this.cells[index];
+    if (!spell) { polygon.setStyle({ opacity: 0, fillOpacity: 0 }); return; }
+    var colour = faint ? holders[spell.h].faint : holders[spell.h].fill;
+    polygon.setStyle({ color: colour, fillColor: colour, opacity: 1, fillOpacity: 1, dashArray: null });
+    var node = polygon.getElement();
+    if (node) {
+      node.setAttribute("data-holder", spell.h);
+      node.setAttribute("data-faint", faint ? "true" : "false");
+    }
+  };
+
+  ControlMap.prototype.setDate = function (iso) {
+    var self = this, borders = [], fronts = {};
+    this.cells.forEach(function (_, index) { self.paint(index, false); });
+    this.data.edges.forEach(function (edge, index) {
+      var entry = iso < self.data.end ? entryAt(edge.t, iso, edgeStart) : null;
+      var status = entry ? entry[1] : null;
+      if (status === "border") borders.push(self.edges[index]);
+      else if (status) (fronts[status] = fronts[status] || []).push(self.edges[index]);
+    });
+    if (this.borders) this.borders.setLatLngs(borders);
+    Object.keys(this.fronts).forEach(function (theatre) {
+      self.fronts[theatre].setLatLngs(fronts["fronts-" + theatre] || []);
+    });
+  };
+
+  /* What a reader sees on clicking an area: the town whose cell it is, who held it since when,
+   * on whose authority, and the town's whole timeline. */
+  ControlMap.prototype.popup = function (index) {
+    var atlas = this.atlas, config = atlas.config, L10n = config.labels, cell = this.data.cells[index];
+    var iso = atlas.current, year = +iso.slice(0, 4), citations = this.data.citations;
+    var place = atlas.places[cell.p], spell = this.spell(index, iso);
+    var box = el("div", "mm-popup mm-cell-popup");
+    box.appendChild(el("h3", null, place ? periodName(place, year, config.lang) : cell.p));
+    if (!spell) {
+      box.appendChild(el("p", null, L10n.no_holder));
+      return box;
+    }
+    field(box, L10n.holder, config.holders[spell.h].label);
+    field(box, L10n.since, spell.w || L10n.since_start);
+    if (spell.f && iso <= spell.f) box.appendChild(el("p", "mm-fuzzy-note", L10n.legend_fuzzy));
+    if (spell.v && spell.v.length) {
+      var differ = el("div", "mm-disagree");
+      differ.appendChild(el("b", null, L10n.disagree + ":"));
+      var list = el("ul");
+      list.appendChild(el("li", null, (spell.w || "") + " — " + spell.r.map(function (i) { return citations[i]; }).join("; ")));
+      spell.v.forEach(function (v) {
+        list.appendChild(el("li", null, v.w + " — " + v.r.map(function (i) { return citations[i]; }).join("; ") + (v.n ? " (" + v.n + ")" : "")));
+      });
+      differ.appendChild(list);
+      box.appendChild(differ);
+    }
+    field(box, L10n.note, spell.n);
+    field(box, L10n.precision, config.km.replace("{}", String(cell.km)) + " — " + L10n.cell_of);
+    sourceList(box, L10n.sources, spell.r.map(function (i) { return citations[i]; }));
+    box.appendChild(el("p", "mm-field mm-sources-label", L10n.timeline + ":"));
+    var steps = el("ul", "mm-timeline");
+    cell.t.forEach(function (entry) {
+      var item = el("li", entry === spell ? "mm-now" : null, (entry.w || L10n.since_start) + " — " + config.holders[entry.h].label);
+      steps.appendChild(item);
+    });
+    box.appendChild(steps);
+    return box;
+  };
+
+  ControlMap.prototype.frontPopup = function (theatre) {
+    var atlas = this.atlas, config = atlas.config, L10n = config.labels, iso = atlas.current;
+    var citations = this.data.citations, box = el("div", "mm-popup");
+    box.appendChild(el("h3", null, config.theatres[theatre]));
+    box.appendChild(el("p", null, L10n.derived_front_note));
+    this.data.wars.forEach(function (war) {
+      if (war.theatre !== theatre || iso < war.start || iso > war.end) return;
+      field(box, war.name, war.when_label);
+      field(box, L10n.sides, war.sides);
+      sourceList(box, L10n.sources, war.r.map(function (i) { return citations[i]; }));
+    });
+    return box;
+  };
+
+  function Atlas(map, config, data, shared) {
+    this.map = map;
+    this.config = config;
+    this.entries = [];
+    this.byId = {};
+    this.layers = {};
+    this.eventIndex = [];
+    this.first = isoToDay(config.start);
+    this.last = isoToDay(config.end);
+    this.current = null;
+    this.timer = null;
+    this.useHash = config.hash !== false;
+    var self = this;
+    // Panes: the land, then the areas of control, under every other overlay (events, fronts,
+    // claims): each in its own pane, so that what is drawn later never covers what matters more.
+    [["mm-land", 300], ["mm-areas", 350]].forEach(function (pane) {
+      map.createPane(pane[0]).style.zIndex = String(pane[1]);
+    });
+    this.areaRenderer = L.svg({ pane: "mm-areas" });
+    // The tile-free base: Natural Earth land, drawn under everything and never clickable.
+    L.geoJSON(shared.land, {
+      interactive: false, pane: "mm-land", renderer: L.svg({ pane: "mm-land" }),
+      style: { fillColor: "#efe9dc", color: "#a8a090", weight: 0.6, fillOpacity: 1.0 }
+    }).addTo(map);
+    data.layers.forEach(function (features, index) {
+      var meta = config.layers[index];
+      var group = L.geoJSON({ type: "FeatureCollection", features: features }, {
+        style: function (feature) { return styleFor(feature.properties, config); },
+        pointToLayer: function (feature, latlng) { return L.circleMarker(latlng, styleFor(feature.properties, config)); }
+      });
+      if (meta.show) group.addTo(map);
+      self.layers[meta.key] = { meta: meta, layer: group };
+      group.eachLayer(function (sub) {
+        var props = sub.feature.properties;
+        sub.bindPopup(function () { return popupContent(readable(props, config, data.citations), config.labels); }, { maxWidth: 360 });
+        var entry = { layer: sub, group: group, start: props.start, end: props.end, id: props.id };
+        self.entries.push(entry);
+        self.byId[props.id] = entry;
+        if (props.layer === "event") self.eventIndex.push({ props: props, layer: sub });
+      });
+    });
+    this.places = {};
+    config.places.forEach(function (p) { self.places[p.id] = p; });
+    this.control = shared.control.cells.length ? new ControlMap(this, shared.control) : null;
+    this.labels = L.layerGroup().addTo(map);
+    map.on("zoomend", function () {
+      if (self.current) self.drawLabels(self.visibleEvents || {}, +self.current.slice(0, 4));
+    });
+    this.relief = null;
+    this.buildTimeControl();
+    this.buildLayerControl();
+    if (!config.compact) this.buildSearch();
+    if (config.stops.length) this.buildStops();
+    this.buildLegend();
+    this.listenToKeys();
+    if (this.useHash) {
+      window.addEventListener("hashchange", function () { self.setDate(self.hashDate() || self.current); });
+    }
+    this.setDate((this.useHash && this.hashDate()) || config.initial);
+    map.getContainer().setAttribute("data-atlas-ready", "true");
+    // For benchmarks/atlas.py: milliseconds from navigation to a drawn, working atlas.
+    map.getContainer().setAttribute("data-atlas-ready-ms", String(Math.round(performance.now())));
+  }
+
+  Atlas.prototype.hashDate = function () {
+    var text = decodeURIComponent(window.location.hash.replace(/^#/, ""));
+    return ISO_DAY.test(text) ? text : null;
+  };
+
+  Atlas.prototype.setDate = function (iso) {
+    var day = Math.min(this.last, Math.max(this.first, isoToDay(iso)));
+    iso = dayToIso(day);
+    this.current = iso;
+    var visibleEvents = {};
+    this.entries.forEach(function (e) {
+      var visible = e.start <= iso && iso <= e.end;
+      if (visible) visibleEvents[e.id] = true;
+      var shown = e.group.hasLayer(e.layer);
+      if (visible && !shown) e.group.addLayer(e.layer);
+      else if (!visible && shown) e.group.removeLayer(e.layer);
+    });
+    if (this.control) this.control.setDate(iso);
+    this.drawLabels(visibleEvents, +iso.slice(0, 4));
+    this.slider.value = String(day - this.first);
+    this.label.textContent = this.dayText(iso);
+    this.label.setAttribute("datetime", iso);
+    this.map.getContainer().setAttribute("data-atlas-date", iso);
+    if (this.useHash) {
+      document.documentElement.setAttribute("data-atlas-date", iso);
+      if (this.hashDate() !== iso) window.history.replaceState(null, "", "#" + iso);
+    }
+    if (this.onDate) this.onDate(iso);
+  };
+
+  /* Labels under the name the place then bore: the places of the events drawn on this day,
+   * and, zoomed in to a region, every place of the catalogue's events. */
+  Atlas.prototype.drawLabels = function (visibleEvents, year) {
+    var self = this, lang = this.config.lang, close = this.map.getZoom() >= LABEL_ALL_ZOOM;
+    this.visibleEvents = visibleEvents;
+    this.labels.clearLayers();
+    this.config.places.forEach(function (place) {
+      if (!place.e.length) return;
+      if (!close && !place.e.some(function (id) { return visibleEvents[id]; })) return;
+      var name = periodName(place, year, lang);
+      var icon = L.divIcon({ className: "mm-label", html: "", iconSize: null });
+      var marker = L.marker([place.lat, place.lon], { icon: icon, interactive: false, keyboard: false });
+      marker.on("add", function () {
+        var node = marker.getElement();
+        node.textContent = name;
+        node.setAttribute("data-place", place.id);
+      });
+      self.labels.addLayer(marker);
+    });
+  };
+
+  Atlas.prototype.dayText = function (iso) {
+    var p = iso.split("-");
+    return (+p[2]) + " " + this.config.months[+p[1] - 1] + " " + p[0];
+  };
+
+  Atlas.prototype.step = function (direction) {
+    var dates = this.config.eventDates, current = this.current, target = null, i;
+    if (direction > 0) {
+      for (i = 0; i < dates.length; i++) if (dates[i] > current) { target = dates[i]; break; }
+    } else {
+      for (i = dates.length - 1; i >= 0; i--) if (dates[i] < current) { target = dates[i]; break; }
+    }
+    if (target) this.setDate(target);
+  };
+
+  Atlas.prototype.stepMonth = function (direction) {
+    this.setDate(addMonths(this.current, direction));
+  };
+
+  Atlas.prototype.togglePlay = function () {
+    var self = this, L10n = this.config.labels;
+    if (this.timer) {
+      window.clearInterval(this.timer);
+      this.timer = null;
+    } else {
+      if (isoToDay(this.current) >= this.last) this.setDate(this.config.start);
+      this.timer = window.setInterval(function () {
+        var next = isoToDay(self.current) + self.config.playDaysPerTick;
+        self.setDate(dayToIso(next));
+        if (next >= self.last) self.togglePlay();
+      }, this.config.playTickMs);
+    }
+    this.playButton.textContent = this.timer ? "❚❚" : "▶";
+    this.playButton.title = this.timer ? L10n.pause : L10n.play;
+    this.playButton.setAttribute("aria-label", this.playButton.title);
+  };
+
+  Atlas.prototype.buildTimeControl = function () {
+    var self = this, L10n = this.config.labels;
+    var control = L.control({ position: "bottomleft" });
+    control.onAdd = function () {
+      var box = el("div", "mm-time leaflet-bar" + (self.config.compact ? " mm-compact" : ""));
+      button(box, "«", L10n.prev_event, function () { self.step(-1); });
+      button(box, "‹", L10n.prev_month, function () { self.stepMonth(-1); });
+      self.playButton = button(box, "▶", L10n.play, function () { self.togglePlay(); });
+      button(box, "›", L10n.next_month, function () { self.stepMonth(1); });
+      button(box, "»", L10n.next_event, function () { self.step(1); });
+      self.slider = el("input", "mm-slider");
+      self.slider.type = "range";
+      self.slider.min = "0";
+      self.slider.max = String(self.last - self.first);
+      self.slider.step = "1";
+      self.slider.setAttribute("aria-label", L10n.slider);
+      self.slider.title = L10n.keys;
+      self.slider.addEventListener("input", function () {
+        self.setDate(dayToIso(self.first + Number(self.slider.value)));
+      });
+      box.appendChild(self.slider);
+      self.label = el("time", "mm-date");
+      box.appendChild(self.label);
+      return quiet(box);
+    };
+    control.addTo(this.map);
+  };
+
+  Atlas.prototype.listenToKeys = function () {
+    var self = this;
+    if (!this.useHash) return;  // two atlases on one page: keys would move both
+    document.addEventListener("keydown", function (event) {
+      var tag = event.target && event.target.tagName;
+      if (tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (event.key === "ArrowRight" || event.key === "ArrowLeft") {
+        var direction = event.key === "ArrowRight" ? 1 : -1;
+        if (event.shiftKey) self.stepMonth(direction); else self.step(direction);
+        event.preventDefault();
+      } else if (event.key === " ") {
+        self.togglePlay();
+        event.preventDefault();
+      }
+    });
+  };
+
+  /* The layer list, grouped under headings; folded to a button until pointed at. */
+  Atlas.prototype.buildLayerControl = function () {
+    var self = this, config = this.config;
+    var control = L.control({ position: "topright" });
+    control.onAdd = function () {
+      var box = el("div", "mm-layers leaflet-bar");
+      var toggle = button(box, "☰ " + config.labels.layers, config.labels.layers, function () {
+        box.classList.toggle("mm-open");
+      }, "mm-layers-toggle");
+      toggle.setAttribute("aria-haspopup", "true");
+      box.addEventListener("mouseenter", function () { box.classList.add("mm-open"); });
+      box.addEventListener("mouseleave", function () { box.classList.remove("mm-open"); });
+      var panel = el("div", "mm-layers-panel");
+      config.groups.forEach(function (group) {
+        var section = el("fieldset", "mm-layer-group");
+        section.setAttribute("data-group", group.key);
+        section.appendChild(el("legend", null, group.label));
+        config.layers.forEach(function (meta) {
+          if (meta.group !== group.key) return;
+          section.appendChild(self.checkbox(meta.key, meta.label, meta.show, function (on) { self.showLayer(meta.key, on); }));
+        });
+        if (group.key === "base") {
+          section.appendChild(self.checkbox("labels", config.labels.layer_labels, true, function (on) { self.showLayer("labels", on); }));
+          section.appendChild(self.checkbox("relief", config.labels.layer_relief, false, function (on) { self.showRelief(on); }));
+        }
+        if (section.children.length > 1) panel.appendChild(section);
+      });
+      box.appendChild(panel);
+      return quiet(box);
+    };
+    control.addTo(this.map);
+  };
+
+  Atlas.prototype.checkbox = function (key, text, checked, action) {
+    var row = el("label", "mm-layer");
+    var input = el("input");
+    input.type = "checkbox";
+    input.checked = checked;
+    input.setAttribute("data-layer", key);
+    input.addEventListener("change", function () { action(input.checked); });
+    row.appendChild(input);
+    row.appendChild(el("span", null, text));
+    return row;
+  };
+
+  Atlas.prototype.showLayer = function (key, on) {
+    var layer = key === "labels" ? this.labels : (this.layers[key] && this.layers[key].layer);
+    if (!layer) return;
+    if (on && !this.map.hasLayer(layer)) this.map.addLayer(layer);
+    if (!on && this.map.hasLayer(layer)) this.map.removeLayer(layer);
+    var input = this.map.getContainer().querySelector('input[data-layer="' + key + '"]');
+    if (input) input.checked = on;
+  };
+
+  /* The online relief is created only when asked for: offline, nothing is ever requested. */
+  Atlas.prototype.showRelief = function (on) {
+    if (on && !this.relief) {
+      var r = this.config.relief;
+      this.relief = L.tileLayer(r.url, { attribution: r.attribution, maxZoom: r.maxZoom, opacity: 0.55 });
+    }
+    if (!this.relief) return;
+    if (on) { this.relief.addTo(this.map); this.relief.bringToBack(); } else this.map.removeLayer(this.relief);
+  };
+
+  /* Which layers a lecture stop shows: 'events' stands for every category, 'fronts' for all. */
+  Atlas.prototype.applyLayerKeys = function (keys) {
+    var self = this;
+    Object.keys(this.layers).forEach(function (key) {
+      var wanted = keys.indexOf(key) >= 0 || (key.indexOf("events-") === 0 && keys.indexOf("events") >= 0);
+      self.showLayer(key, wanted);
+    });
+    this.showLayer("labels", keys.indexOf("labels") >= 0);
+  };
+
+  Atlas.prototype.buildSearch = function () {
+    var self = this, config = this.config;
+    var control = L.control({ position: "topleft" });
+    control.onAdd = function () {
+      var box = el("div", "mm-search leaflet-bar");
+      var input = el("input", "mm-search-input");
+      input.type = "search";
+      input.placeholder = config.labels.search;
+      input.setAttribute("aria-label", config.labels.search);
+      var results = el("ul", "mm-search-results");
+      input.addEventListener("input", function () { self.showResults(input.value, results); });
+      input.addEventListener("keydown", function (event) {
+        if (event.key === "Enter" && results.firstChild && results.firstChild.onclick) results.firstChild.onclick();
+      });
+      box.appendChild(input);
+      box.appendChild(results);
+      return quiet(box);
+    };
+    control.addTo(this.map);
+  };
+
+  Atlas.prototype.search = function (text) {
+    var query = fold(text), found = [], year = +this.current.slice(0, 4), lang = this.config.lang;
+    if (query.length < 2) return found;
+    this.config.places.forEach(function (p) {
+      var names = p.n.map(function (n) { return n[0]; }).concat(p.m ? [p.m] : []);
+      var hit = names.filter(function (n) { return fold(n).indexOf(query) >= 0; })[0];
+      if (hit) found.push({ kind: "place", item: p, text: periodName(p, year, lang) + (p.m ? " (" + p.m + ")" : ""), matched: hit });
+    });
+    this.eventIndex.forEach(function (e) {
+      var p = e.props;
+      if (fold(p.title).indexOf(query) >= 0 || fold(p.other || "").indexOf(query) >= 0) {
+        var at = e.layer.getBounds ? e.layer.getBounds().getCenter() : e.layer.getLatLng();
+        found.push({ kind: "event", item: { id: p.id, s: p.start, lat: at.lat, lon: at.lng }, text: p.title + " — " + p.start });
+      }
+    });
+    return found.slice(0, 12);
+  };
+
+  Atlas.prototype.showResults = function (text, list) {
+    var self = this;
+    while (list.firstChild) list.removeChild(list.firstChild);
+    var found = this.search(text);
+    if (!found.length && fold(text).length >= 2) list.appendChild(el("li", "mm-none", this.config.labels.no_results));
+    found.forEach(function (r) {
+      var li = el("li", "mm-result mm-result-" + r.kind, r.text);
+      li.tabIndex = 0;
+      li.onclick = function () { self.goTo(r); };
+      li.addEventListener("keydown", function (event) { if (event.key === "Enter") self.goTo(r); });
+      list.appendChild(li);
+    });
+  };
+
+  Atlas.prototype.goTo = function (result) {
+    var item = result.item;
+    if (result.kind === "event") this.setDate(item.s);
+    this.map.setView([item.lat, item.lon], Math.max(this.map.getZoom(), 7));
+    if (result.kind === "event" && this.byId[item.id]) {
+      var entry = this.byId[item.id];
+      if (!this.map.hasLayer(entry.group)) this.map.addLayer(entry.group);
+      entry.layer.openPopup([item.lat, item.lon]);
+    }
+  };
+
+  Atlas.prototype.buildStops = function () {
+    var self = this, config = this.config, L10n = config.labels;
+    var control = L.control({ position: "topleft" });
+    control.onAdd = function () {
+      var box = el("div", "mm-stops leaflet-bar");
+      var head = el("div", "mm-stops-head");
+      head.appendChild(el("b", null, L10n.stops));
+      button(head, "‹", L10n.prev_stop, function () { self.goToStop(self.stopIndex - 1); });
+      self.stopSelect = el("select", "mm-stop-select");
+      self.stopSelect.setAttribute("aria-label", L10n.stops);
+      config.stops.forEach(function (stop, i) {
+        var option = el("option", null, (i + 1) + ". " + stop.title);
+        option.value = String(i);
+        self.stopSelect.appendChild(option);
+      });
+      self.stopSelect.addEventListener("change", function () { self.goToStop(Number(self.stopSelect.value)); });
+      head.appendChild(self.stopSelect);
+      button(head, "›", L10n.next_stop, function () { self.goToStop(self.stopIndex + 1); });
+      box.appendChild(head);
+      self.caption = el("p", "mm-caption");
+      box.appendChild(self.caption);
+      return quiet(box);
+    };
+    this.stopIndex = -1;
+    control.addTo(this.map);
+  };
+
+  Atlas.prototype.goToStop = function (index) {
+    var stops = this.config.stops;
+    if (index < 0 || index >= stops.length) return;
+    var stop = stops[index];
+    this.stopIndex = index;
+    this.stopSelect.value = String(index);
+    this.caption.textContent = stop.caption;
+    this.applyLayerKeys(stop.layers);
+    this.map.setView([stop.lat, stop.lon], stop.zoom, { animate: false });
+    this.setDate(stop.date);
+    this.map.getContainer().setAttribute("data-atlas-stop", stop.id);
+  };
+
+  Atlas.prototype.buildLegend = function () {
+    var config = this.config;
+    var control = L.control({ position: "bottomright" });
+    control.onAdd = function () {
+      var box = el("div", "mm-legend leaflet-bar" + (config.compact ? " mm-folded" : ""));
+      var head = el("button", "mm-legend-head", config.labels.legend);
+      head.type = "button";
+      head.setAttribute("aria-expanded", "true");
+      head.addEventListener("click", function () {
+        box.classList.toggle("mm-folded");
+        head.setAttribute("aria-expanded", box.classList.contains("mm-folded") ? "false" : "true");
+      });
+      box.appendChild(head);
+      var body = el("div", "mm-legend-body");
+      config.legend.forEach(function (item) {
+        var row = el("div", "mm-legend-row");
+        var swatch = el("span", "mm-swatch mm-swatch-" + item.shape);
+        swatch.style.background = item.colour;
+        row.appendChild(swatch);
+        row.appendChild(el("span", null, item.label));
+        body.appendChild(row);
+      });
+      body.appendChild(el("p", "mm-legend-note", config.labels.legend_fuzzy));
+      box.appendChild(body);
+      return quiet(box);
+    };
+    control.addTo(this.map);
+  };
+
+  /* Two atlases side by side: one pan and zoom, two dates, both in the URL (#A/B). */
+  function Compare(left, right, defaults) {
+    var self = this;
+    this.left = left;
+    this.right = right;
+    this.defaults = defaults;
+    var syncing = false;
+    function follow(from, to) {
+      from.map.on("move", function () {
+        if (syncing) return;
+        syncing = true;
+        to.map.setView(from.map.getCenter(), from.map.getZoom(), { animate: false });
+        syncing = false;
+      });
+    }
+    follow(left, right);
+    follow(right, left);
+    left.onDate = right.onDate = function () { self.writeHash(); };
+    window.addEventListener("hashchange", function () { self.readHash(); });
+    this.readHash();
+    document.documentElement.setAttribute("data-compare-ready", "true");
+  }
+
+  Compare.prototype.readHash = function () {
+    var parts = decodeURIComponent(window.location.hash.replace(/^#/, "")).split("/");
+    var a = ISO_DAY.test(parts[0] || "") ? parts[0] : this.defaults[0];
+    var b = ISO_DAY.test(parts[1] || "") ? parts[1] : this.defaults[1];
+    if (this.left.current !== a) this.left.setDate(a);
+    if (this.right.current !== b) this.right.setDate(b);
+    this.writeHash();
+  };
+
+  Compare.prototype.writeHash = function () {
+    if (!this.left.current || !this.right.current) return;
+    var hash = this.left.current + "/" + this.right.current;
+    document.documentElement.setAttribute("data-compare", hash);
+    if (window.location.hash.replace(/^#/, "") !== hash) window.history.replaceState(null, "", "#" + hash);
+  };
+
+  window.MMAtlas = {
+    start: function (map, config, data, shared) {
+      var atlas = new Atlas(map, config, data, shared);
+      window.MMAtlas.instance = window.MMAtlas.instance || atlas;
+      window.MMAtlas.all = (window.MMAtlas.all || []).concat([atlas]);
+      if (config.compare && window.MMAtlas.all.length === 2) {
+        window.MMAtlas.compare = new Compare(window.MMAtlas.all[0], window.MMAtlas.all[1], config.compare);
+      }
+      return atlas;
+    },
+    fold: fold
+  };
+})();

@@ -1,0 +1,119 @@
+"""Build every output of the atlas into a folder, all or nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Mapping, Sequence
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from mmatlas.catalogue.catalogue import Catalogue
+from mmatlas.catalogue.model import Lang
+from mmatlas.render.atlas.control_features import control_area_features, derived_front_features
+from mmatlas.render.atlas.embed import embed_guide
+from mmatlas.render.atlas.features import (
+    RawGeometry,
+    collection,
+    event_features,
+    front_features,
+    place_features,
+    territory_features,
+)
+from mmatlas.render.atlas.interactive import PERIOD_END, PERIOD_START, atlas_html, compare_html
+from mmatlas.render.atlas.slices import year_slice
+from mmatlas.render.i18n import label
+from mmatlas.render.stops import PlacedStop
+
+YEARS = (1919, 1920, 1921, 1922, 1923)
+
+
+def render_all(
+    catalogue: Catalogue,
+    *,
+    lang: Lang,
+    offline: bool,
+    initial: dt.date | None = None,
+    stops: Sequence[PlacedStop] = (),
+) -> dict[str, str]:
+    """Every output file's relative path and text, rendered in memory before anything is written."""
+    files = {
+        "index.html": atlas_html(catalogue, lang=lang, offline=offline, initial=initial, stops=stops),
+        "compare.html": compare_html(catalogue, lang=lang, offline=offline),
+    }
+    for year in YEARS:
+        files[f"{year}.html"] = _year_page(catalogue, year, lang=lang, offline=offline)
+    files["embed.md"] = embed_guide(lang)
+    files.update(
+        {
+            "data/events.geojson": _geojson_text(collection(event_features(catalogue, lang))),
+            "data/places.geojson": _geojson_text(collection(place_features(catalogue, lang))),
+            "data/territories.geojson": _geojson_text(
+                collection(control_area_features(catalogue, lang) + territory_features(catalogue, lang))
+            ),
+            "data/fronts.geojson": _geojson_text(
+                collection(derived_front_features(catalogue, lang) + front_features(catalogue, lang))
+            ),
+        }
+    )
+    return files
+
+
+def _year_page(catalogue: Catalogue, year: int, *, lang: Lang, offline: bool) -> str:
+    """One year only: what was in force or happened in it, small enough for an iframe."""
+    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    span = (max(first, PERIOD_START), min(last, PERIOD_END))
+    within = year_slice(catalogue, *span)
+    starts = [e.when.start for e in within.events if e.when.start >= span[0]]
+    return atlas_html(
+        within,
+        lang=lang,
+        offline=offline,
+        initial=min(starts) if starts else span[0],
+        span=span,
+        title=label("year_title", lang).format(year),
+    )
+
+
+def write_outputs(files: Mapping[str, str | bytes], out_dir: Path) -> list[Path]:
+    """Write each file beside its target, then rename it into place.
+
+    A crash leaves every file either as it was or complete: never emptied or half-written.
+    """
+    out_dir.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".building-", dir=out_dir))
+    written: list[Path] = []
+    try:
+        for relative, content in files.items():
+            staged = staging / relative
+            staged.parent.mkdir(parents=True, exist_ok=True)
+            data = content.encode("utf-8") if isinstance(content, str) else content
+            with staged.open("wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+        for relative in files:
+            target = out_dir / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            (staging / relative).replace(target)
+            written.append(target)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return written
+
+
+def _geojson_text(data: dict[str, Any]) -> str:
+    """A FeatureCollection as compact JSON; geometries GEOS already wrote are spliced in as text."""
+    dump = partial(json.dumps, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    head = dump({k: v for k, v in data.items() if k != "features"})
+    features = []
+    for feature in data["features"]:
+        geometry = feature["geometry"]
+        text = geometry if isinstance(geometry, RawGeometry) else dump(geometry)
+        rest = dump({k: v for k, v in feature.items() if k != "geometry"})
+        features.append(f'{{"geometry":{text},{rest[1:]}')
+    return f'{head[:-1]},"features":[{",".join(features)}]}}\n'

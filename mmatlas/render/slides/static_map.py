@@ -1,0 +1,466 @@
+"""Static maps for slides and handouts: the atlas's state on one day, drawn with matplotlib.
+
+Same catalogue, same colours as the atlas; a conformal projection (Lambert conformal conic with
+standard parallels across Anatolia), the tile-free land, a title with the date, a legend, a
+scale bar and a source line. No browser and no network.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import geopandas as gpd
+import matplotlib
+import numpy as np
+import shapely
+from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.collections import LineCollection
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch, PathPatch
+from matplotlib.path import Path
+from PIL import Image
+from pyproj import Transformer
+from shapely.geometry import LineString, Point, Polygon, box, shape
+from shapely.geometry.base import BaseGeometry
+
+from mmatlas.catalogue.catalogue import Catalogue
+from mmatlas.catalogue.control import THEATRES
+from mmatlas.catalogue.land import land_geojson
+from mmatlas.catalogue.model import Event, Front, Lang, Territory
+from mmatlas.core.holders import HOLDERS, LAND, blend
+from mmatlas.core.records import SourceRef
+from mmatlas.core.vocabulary import CATEGORY_STYLE, category_name
+from mmatlas.render.i18n import day_text, label, when_text
+from mmatlas.state.day import MapState, map_on
+
+# Lambert conformal conic: angles (and so shapes of small areas) true; scale true on 37° and 41°.
+PROJECTION = "+proj=lcc +lat_1=37 +lat_2=41 +lat_0=39 +lon_0=35 +datum=WGS84 +units=m +no_defs"
+FIGSIZE = (10.0, 5.625)  # inches, 16:9 like a slide
+# Width of the view in km for the atlas's zoom levels, so a stop looks alike in both.
+SPAN_KM = {3: 7000, 4: 4200, 5: 2600, 6: 1500, 7: 760, 8: 380, 9: 190, 10: 95, 11: 48, 12: 24}
+SEA, COAST = "#cfe3ef", "#a8a090"
+# Events drawn on a stop's map: those in force that day and those of the weeks before it.
+RECENT = dt.timedelta(days=30)
+MAX_EVENTS = 14
+
+matplotlib.rcParams.update(
+    {
+        "svg.hashsalt": "milli-mucadele",  # stable ids inside SVG files
+        "font.family": "DejaVu Sans",  # shipped with matplotlib: same glyphs on every machine
+        "path.simplify": True,
+    }
+)
+# The layer key (as in the atlas and the stops files) that shows each kind of territory.
+LAYER_OF_KIND = {"control": "control", "claim": "zones", "treaty_zone": "zones", "line": "lines"}
+View = tuple[float, float, float, float]  # x0, y0, x1, y1 in the projection's metres
+_TO_MAP = Transformer.from_crs("EPSG:4326", PROJECTION, always_xy=True)
+
+
+@dataclass
+class StaticMap:
+    """A drawn map and how to find a place on its images."""
+
+    figure: Figure
+    axes: Axes
+    # What a slide's speaker notes list: the events drawn (date, title) and every citation.
+    events: tuple[tuple[str, str], ...] = ()
+    citations: tuple[str, ...] = ()
+    works: tuple[str, ...] = ()  # keys of events/sources.yaml
+
+    def png(self, dpi: int) -> bytes:
+        return self._save("png", dpi=dpi, metadata={"Software": None})
+
+    def svg(self) -> bytes:
+        return self._save("svg", metadata={"Date": None, "Creator": None})
+
+    def pdf(self) -> bytes:
+        return self._save("pdf", metadata={"Creator": None, "Producer": None, "CreationDate": None})
+
+    def image(self) -> Image.Image:
+        """The map as an RGB image at the figure's own size (100 pixels an inch)."""
+        self.figure.canvas.draw()
+        rgba = self.figure.canvas.buffer_rgba()  # type: ignore[attr-defined]
+        return Image.frombuffer("RGBA", rgba.shape[1::-1], rgba).convert("RGB")
+
+    def close(self) -> None:
+        """Free the drawing at once rather than when the garbage collector finds it."""
+        self.figure.clear()
+
+    def _save(self, kind: str, **options: Any) -> bytes:
+        buffer = io.BytesIO()
+        self.figure.savefig(buffer, format=kind, facecolor=SEA, **options)
+        return buffer.getvalue()
+
+
+def render(
+    catalogue: Catalogue,
+    day: dt.date,
+    *,
+    lang: Lang,
+    centre: tuple[float, float],
+    zoom: int,
+    layers: Sequence[str],
+    title: str,
+    figsize: tuple[float, float] = FIGSIZE,
+    headline: bool = False,
+) -> StaticMap:
+    """The map of `day` around `centre` (lon, lat) at the atlas's `zoom`, with the given layers.
+
+    `headline` writes the date large, for animation frames read at a glance."""
+    figure, axes, view = base_map(centre, zoom, figsize)
+    clip = box(*view)
+    state = map_on(catalogue, day)
+    drawn_holders: list[str] = []
+    sources: list[SourceRef] = []
+    shown_events: list[Event] = []
+    faint_drawn = False
+    if "control" in layers:
+        for area in state.areas():
+            projected = _projected_area(catalogue, area.cells)
+            if not projected.intersects(clip):
+                continue  # only what shows in the frame counts for the legend and the sources
+            holder = HOLDERS[area.holder]
+            colour = holder.faint if area.faint else holder.fill
+            # Opaque, the colour already blended over the land, exactly as the atlas draws it.
+            axes.add_artist(
+                PathPatch(
+                    _path_in(projected, view), facecolor=colour, edgecolor=colour, linewidth=0.4, zorder=1
+                )
+            )
+            faint_drawn |= area.faint
+            if area.holder not in drawn_holders:
+                drawn_holders.append(area.holder)
+            # The sources of the towns whose cells show in the frame, not of the whole area.
+            cells, _ = _projected_cells(catalogue)
+            members = sorted(area.cells)
+            shown = [
+                c
+                for c, inside in zip(
+                    members, shapely.intersects(clip, [cells[c] for c in members]), strict=True
+                )
+                if inside
+            ]
+            sources += [s for cell in shown for s in _spell_sources(state, cell)]
+        _draw_edges(axes, catalogue, state.border_edges(), view, colour="#4a4a4a", width=0.7, zorder=2)
+    for territory in state.territories:
+        if LAYER_OF_KIND[territory.kind] not in layers:
+            continue
+        projected = _projected(catalogue, territory)
+        if not projected.intersects(clip):
+            continue
+        path = _path_in(projected, view)
+        colour = HOLDERS[territory.holder].colour
+        faint_drawn |= territory.certainty == "low" or territory.when.is_fuzzy
+        # Lines dashed, claims and treaty zones dotted: drawn, never held.
+        dashes, width = ("--", 2.2) if territory.kind == "line" else (":", 1.6)
+        axes.add_artist(PathPatch(path, fill=False, edgecolor=colour, linewidth=width, linestyle=dashes))
+        sources += territory.sources
+    fronts_drawn = False
+    for theatre in THEATRES:
+        if f"fronts-{theatre}" not in layers:
+            continue
+        edges = state.front_edges(theatre)
+        if _draw_edges(axes, catalogue, edges, view, colour="#111111", width=3, zorder=4):
+            fronts_drawn = True
+            wars = [w for w in catalogue.control.wars if w.theatre == theatre and w.when.contains(day)]
+            sources += [s for war in wars for s in war.sources]
+    for front in state.fronts:
+        projected = _projected(catalogue, front) if f"fronts-{front.theatre}" in layers else None
+        if projected is None or not projected.intersects(clip):
+            continue
+        path = _path_in(projected, view)
+        axes.add_artist(
+            PathPatch(path, fill=False, edgecolor="#222222", linewidth=2, linestyle="-.", zorder=4)
+        )
+        fronts_drawn = True
+        sources += front.sources
+    events = _events_of(catalogue, day) if "events" in layers else []
+    categories: list[str] = []
+    placed_boxes: list[Any] = []
+    labelled: set[str] = set()  # a place of several events is named once
+    for event in events:
+        colour = CATEGORY_STYLE[event.category][2]
+        for place in catalogue.event_places[event.id]:
+            point = catalogue.gazetteer.point(place)
+            x, y = to_map(point.x, point.y)
+            if not clip.contains(Point(x, y)):
+                continue
+            fuzzy = event.when.is_fuzzy
+            faint_drawn |= fuzzy
+            axes.scatter(
+                [x], [y], s=70, color=colour, alpha=0.55 if fuzzy else 0.95, edgecolors="white",
+                linewidths=1.2, zorder=5,
+            )  # fmt: skip
+            name = place.name(lang, day.year)
+            if "labels" in layers and name not in labelled:
+                labelled.add(name)
+                place_label(axes, figure, x, y, name, placed_boxes)
+            if event.category not in categories:
+                categories.append(event.category)
+            if event not in shown_events:
+                shown_events.append(event)
+                sources += event.sources
+
+    title_box(figure, title, day_text(day, lang), headline)
+    legend(axes, lang, drawn_holders, categories, fronts_drawn, faint_drawn)
+    scale_bar(axes, view)
+    source_line(figure, catalogue, {s.ref for s in sources}, lang)
+    shown_events.sort(key=lambda e: (e.when.start, e.id))
+    return StaticMap(
+        figure,
+        axes,
+        events=tuple((when_text(e.when, lang), e.title.get(lang)) for e in shown_events),
+        citations=tuple(sorted({catalogue.cite(s, lang) for s in sources})),
+        works=tuple(sorted({s.ref for s in sources})),
+    )
+
+
+def base_map(
+    centre: tuple[float, float], zoom: int, figsize: tuple[float, float] = FIGSIZE
+) -> tuple[Figure, Axes, View]:
+    """A figure filled by sea and the tile-free land, framed on `centre` (lon, lat) at `zoom`."""
+    # A bare Figure on the Agg canvas, not pyplot: nothing global, nothing redrawn per shape.
+    figure = Figure(figsize=figsize, dpi=100, facecolor=SEA)
+    FigureCanvasAgg(figure)
+    axes = figure.add_axes((0, 0, 1, 1))
+    axes.set_facecolor(SEA)
+    axes.set_axis_off()
+    view = _view(centre, zoom, figsize)
+    axes.set_xlim(view[0], view[2])
+    axes.set_ylim(view[1], view[3])
+    land = _path_in(_land(), view)
+    axes.add_artist(PathPatch(land, facecolor=LAND, edgecolor="none", zorder=0.5))
+    # The coast again above the holders' colours, so that a coloured coast stays readable.
+    axes.add_artist(PathPatch(land, fill=False, edgecolor=COAST, linewidth=0.5, zorder=3))
+    return figure, axes, view
+
+
+def pixel_of(
+    lon: float, lat: float, *, centre: tuple[float, float], zoom: int, dpi: int,
+    figsize: tuple[float, float] = FIGSIZE,
+) -> tuple[int, int]:  # fmt: skip
+    """The pixel (column, row from the top) of a place on the image of a map framed on `centre` at
+    `zoom`, saved at `dpi`: where to look for a place on an exported image."""
+    x0, y0, x1, y1 = _view(centre, zoom, figsize)
+    x, y = to_map(lon, lat)
+    width, height = figsize[0] * dpi, figsize[1] * dpi
+    return int((x - x0) / (x1 - x0) * width), int((y1 - y) / (y1 - y0) * height)
+
+
+def to_map(lon: float, lat: float) -> tuple[float, float]:
+    """A place's position in the map's projection (metres)."""
+    x, y = _TO_MAP.transform(lon, lat)
+    return float(x), float(y)
+
+
+def _view(centre: tuple[float, float], zoom: int, figsize: tuple[float, float]) -> View:
+    x, y = _TO_MAP.transform(*centre)
+    half_w = SPAN_KM[zoom] * 500
+    half_h = half_w * figsize[1] / figsize[0]
+    return (x - half_w, y - half_h, x + half_w, y + half_h)
+
+
+@cache
+def _land() -> BaseGeometry:
+    land = gpd.GeoSeries([shape(f["geometry"]) for f in land_geojson()["features"]], crs="EPSG:4326")
+    projected: BaseGeometry = land.to_crs(PROJECTION).union_all()
+    return projected
+
+
+def _projected_cells(catalogue: Catalogue) -> tuple[list[BaseGeometry], list[LineString]]:
+    """Every cell and edge of the control map in the map's projection, computed once."""
+    key = ("projected", "cells")
+    if key not in catalogue.memo:
+        cells = catalogue.control.cells
+        catalogue.memo[key] = (
+            list(gpd.GeoSeries(list(cells.shapes), crs="EPSG:4326").to_crs(PROJECTION)),
+            list(gpd.GeoSeries(list(cells.edges), crs="EPSG:4326").to_crs(PROJECTION)),
+        )
+    found: tuple[list[BaseGeometry], list[LineString]] = catalogue.memo[key]
+    return found
+
+
+def _projected_area(catalogue: Catalogue, cells: frozenset[int]) -> BaseGeometry:
+    """A holder's cells merged, in the map's projection (the projected cells still share edges)."""
+    key = ("projected-area", cells)
+    if key not in catalogue.memo:
+        projected, _ = _projected_cells(catalogue)
+        catalogue.memo[key] = shapely.coverage_union_all([projected[i] for i in sorted(cells)])
+    area: BaseGeometry = catalogue.memo[key]
+    return area
+
+
+def _draw_edges(
+    axes: Axes,
+    catalogue: Catalogue,
+    edges: Sequence[int],
+    view: View,
+    *,
+    colour: str,
+    width: float,
+    zorder: float,
+) -> bool:
+    """Borders or a front: the edges between cells, as one collection of lines; True if any shows."""
+    _, projected = _projected_cells(catalogue)
+    x0, y0, x1, y1 = view
+    frame = box(x0, y0, x1, y1)
+    runs = [np.asarray(projected[i].coords)[:, :2] for i in edges if projected[i].intersects(frame)]
+    if runs:
+        axes.add_collection(
+            LineCollection(runs, colors=colour, linewidths=width, zorder=zorder, capstyle="round")
+        )
+    return bool(runs)
+
+
+def _spell_sources(state: MapState, cell: int) -> list[SourceRef]:
+    spell = state.spell(cell)
+    return list(spell.sources) if spell is not None else []
+
+
+def _projected(catalogue: Catalogue, record: Territory | Front) -> BaseGeometry:
+    """The drawn shape in the map's projection (metres), computed once per catalogue."""
+    key = ("projected", record.id)
+    if key not in catalogue.memo:
+        area = catalogue.drawn_shape(record)
+        catalogue.memo[key] = gpd.GeoSeries([area], crs="EPSG:4326").to_crs(PROJECTION).iloc[0]
+    projected: BaseGeometry = catalogue.memo[key]
+    return projected
+
+
+def _path_in(geometry: BaseGeometry, view: View) -> Path:
+    """The part of a shape in (and just around) the view as a path.
+
+    Cut here, not by the renderer: SVG and PDF would otherwise carry every coast of the theatre."""
+    x0, y0, x1, y1 = view
+    margin = (x1 - x0) * 0.05
+    return _path(shapely.clip_by_rect(geometry, x0 - margin, y0 - margin, x1 + margin, y1 + margin))
+
+
+def _path(geometry: BaseGeometry) -> Path:
+    """Polygons as closed rings (holes cut by their opposite winding), lines as open runs."""
+    vertices: list[Any] = []
+    codes: list[int] = []
+    for part in _parts(geometry):
+        rings = [part.exterior, *part.interiors] if isinstance(part, Polygon) else [part]
+        for ring in rings:
+            points = np.asarray(ring.coords)[:, :2]
+            if len(points) < 2:
+                continue
+            vertices.append(points)
+            last = Path.CLOSEPOLY if isinstance(part, Polygon) else Path.LINETO
+            codes += [int(Path.MOVETO)] + [int(Path.LINETO)] * (len(points) - 2) + [int(last)]
+    if not vertices:
+        return Path(np.empty((0, 2)))
+    return Path(np.concatenate(vertices), codes)
+
+
+def _parts(geometry: BaseGeometry) -> list[Polygon | LineString]:
+    """The polygons and lines of any geometry, collections inside collections included."""
+    if isinstance(geometry, Polygon | LineString):
+        return [geometry]
+    return [part for member in getattr(geometry, "geoms", []) for part in _parts(member)]
+
+
+def _events_of(catalogue: Catalogue, day: dt.date) -> list[Event]:
+    """In force that day, then the most recent of the weeks before: the period of the slide."""
+    current = [e for e in catalogue.events if e.when.contains(day)]
+    recent = [e for e in catalogue.events if day - RECENT <= e.when.end < day]
+    recent.sort(key=lambda e: e.when.end, reverse=True)
+    return (current + recent)[:MAX_EVENTS]
+
+
+def place_label(axes: Axes, figure: Figure, x: float, y: float, text: str, placed: list[Any]) -> None:
+    """A place name beside its marker, in the first of four positions that overlaps no other."""
+    renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
+    for dx, dy, ha, va in ((7, 5, "left", "bottom"), (7, -5, "left", "top"), (-7, 5, "right", "bottom"),
+                           (-7, -5, "right", "top")):  # fmt: skip
+        artist = axes.annotate(
+            text, (x, y), xytext=(dx, dy), textcoords="offset points", ha=ha, va=va, fontsize=8.5,
+            fontweight="bold", color="#222222", zorder=6,
+            bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.75},
+        )  # fmt: skip
+        extent = artist.get_window_extent(renderer)
+        if not any(extent.overlaps(other) for other in placed):
+            placed.append(extent)
+            return
+        artist.remove()
+
+
+def title_box(figure: Figure, title: str, date: str, headline: bool) -> None:
+    box = {"boxstyle": "round,pad=0.35", "facecolor": "white", "edgecolor": "#999999", "alpha": 0.92}
+    if headline:
+        figure.text(0.03, 0.95, date, ha="left", va="top", fontsize=30, fontweight="bold", bbox=box)
+        figure.text(0.03, 0.80, title, ha="left", va="top", fontsize=11, color="#333333")
+        return
+    figure.text(
+        0.5, 0.975, f"{title} — {date}", ha="center", va="top", fontsize=15, fontweight="bold", bbox=box
+    )
+
+
+def legend(
+    axes: Axes, lang: Lang, holders: list[str], categories: list[str], fronts: bool, faint: bool
+) -> None:
+    handles: list[Any] = [
+        Patch(facecolor=HOLDERS[h].fill, edgecolor=HOLDERS[h].fill, label=HOLDERS[h].name(lang))
+        for h in holders
+    ]
+    if fronts:
+        handles.append(Line2D([0], [0], color="#222222", linewidth=3, label=label("layer_fronts", lang)))
+    handles += [
+        Line2D([0], [0], marker="o", linestyle="none", markersize=8, markerfacecolor=CATEGORY_STYLE[c][2],
+               markeredgecolor="white", label=category_name(c, lang))
+        for c in categories
+    ]  # fmt: skip
+    if faint:
+        faded = Patch(
+            facecolor=blend("#999999", LAND, 0.3), edgecolor="none", label=label("legend_fuzzy", lang)
+        )
+        handles.append(faded)
+    if handles:
+        axes.legend(
+            handles=handles, loc="lower right", fontsize=8, title=label("legend", lang), title_fontsize=9,
+            framealpha=0.92, borderaxespad=2.2,
+        )  # fmt: skip
+
+
+def scale_bar(axes: Axes, view: View) -> None:
+    width_km = (view[2] - view[0]) / 1000
+    length = max(n for n in (10, 20, 25, 50, 100, 200, 250, 500, 1000) if n <= width_km / 5)
+    x0 = view[0] + (view[2] - view[0]) * 0.03
+    y0 = view[1] + (view[3] - view[1]) * 0.07
+    # Conformal projection: the scale is true on 37° and 41° N and within about 1 % across Anatolia.
+    axes.plot(
+        [x0, x0 + length * 1000], [y0, y0], color="#222222", linewidth=3, solid_capstyle="butt", zorder=7
+    )
+    axes.text(x0, y0 + (view[3] - view[1]) * 0.015, f"{length} km", fontsize=9, zorder=7)
+
+
+def source_line(figure: Figure, catalogue: Catalogue, cited: set[str], lang: Lang) -> None:
+    """The works behind what is drawn, as many as fit on one line, then how many more."""
+    works = sorted(catalogue.works[ref].short() for ref in cited if ref in catalogue.works)
+    more = "+{} (see the atlas)" if lang == "en" else "+{} (atlasta)"
+
+    def text(shown: int) -> str:
+        rest = f"; {more.format(len(works) - shown)}" if shown < len(works) else ""
+        return f"{label('sources', lang)}: {'; '.join(works[:shown])}{rest}. Natural Earth; GeoNames."
+
+    box = {"facecolor": "white", "edgecolor": "none", "alpha": 0.8, "pad": 2}
+    line = figure.text(0.01, 0.008, text(len(works)), fontsize=7, color="#333333", va="bottom", bbox=box)
+    renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
+    fits, too_many = -1, len(works) + 1  # measuring a line is slow: halve the range each time
+    while too_many - fits > 1:
+        shown = (fits + too_many) // 2
+        line.set_text(text(shown))
+        # A margin: glyphs hinted at another resolution are a little wider or narrower.
+        if line.get_window_extent(renderer).x1 <= figure.bbox.width * 0.96:
+            fits = shown
+        else:
+            too_many = shown
+    line.set_text(text(max(fits, 0)))

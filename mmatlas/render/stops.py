@@ -1,0 +1,115 @@
+"""Lecture stops: a tour of dated views (date, centre, zoom, layers, caption) for the atlas and slides.
+
+A stops file is a YAML list; the bundled tour is events/tours/default.yaml. Every problem is
+reported with file:line:column like the catalogue's, all at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated, Literal, get_args
+
+from pydantic import Field, field_validator
+
+from mmatlas.catalogue.catalogue import Catalogue
+from mmatlas.core.errors import InputError, Problem
+from mmatlas.core.paths import EVENTS
+from mmatlas.core.records import LocalText, Record, Slug, Text
+from mmatlas.core.validation import validate_list
+from mmatlas.core.yamlfile import Located, load_located
+from mmatlas.gazetteer.gazetteer import PlaceLookupError
+
+DEFAULT_TOUR = EVENTS / "tours" / "default.yaml"
+
+# The atlas's layer keys a stop may switch on; the rest are switched off at that stop.
+LayerKey = Literal[
+    "control",
+    "zones",
+    "lines",
+    "fronts-western",
+    "fronts-eastern",
+    "fronts-southern",
+    "events",
+    "labels",
+]
+# Claims and treaty zones are off by default, as in the atlas.
+DEFAULT_LAYERS: tuple[LayerKey, ...] = tuple(key for key in get_args(LayerKey) if key != "zones")
+
+
+class Stop(Record):
+    """One view of the tour: what the lecturer shows, on which day, where."""
+
+    id: Slug
+    date: dt.date
+    title: LocalText
+    caption: LocalText
+    centre: Text | tuple[float, float]
+    zoom: Annotated[int, Field(ge=3, le=12)] = 6
+    layers: list[LayerKey] = Field(default_factory=lambda: list(DEFAULT_LAYERS))
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _iso_day(cls, value: object) -> object:
+        if isinstance(value, str):
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError as error:
+                raise ValueError(f"expected a day as YYYY-MM-DD, e.g. 1920-12-03; found '{value}'") from error
+        return value
+
+
+class PlacedStop(Record):
+    """A stop with its centre resolved to latitude and longitude."""
+
+    stop: Stop
+    lat: float
+    lon: float
+
+
+def load_stops(catalogue: Catalogue, path: Path = DEFAULT_TOUR) -> list[PlacedStop]:
+    """The tour's stops in file order, centres resolved; InputError with every problem otherwise."""
+    located = load_located(path)
+    if isinstance(located, Problem):
+        raise InputError([located])
+    records, problems = validate_list(located, Stop)
+    placed: list[PlacedStop] = []
+    seen: dict[str, int] = {}
+    for item_path, stop in records:
+        if stop.id in seen:
+            where = f"stop {seen[stop.id] + 1}"
+            problems.append(located.problem((*item_path, "id"), f"id '{stop.id}' is already used by {where}"))
+        seen.setdefault(stop.id, int(item_path[0]))
+        point = _centre(catalogue, located, item_path, stop, problems)
+        if point is not None:
+            placed.append(PlacedStop(stop=stop, lat=point[1], lon=point[0]))
+    # A stop rejected for another field still has its centre checked: all errors at once.
+    accepted = {item_path[0] for item_path, _ in records}
+    for index, item in enumerate(located.data if isinstance(located.data, list) else []):
+        centre = item.get("centre") if isinstance(item, dict) else None
+        if index not in accepted and isinstance(centre, str):
+            try:
+                catalogue.gazetteer.resolve(centre)
+            except PlaceLookupError as error:
+                problems.append(located.problem((index, "centre"), str(error)))
+    if problems:
+        raise InputError(problems)
+    return placed
+
+
+def _centre(
+    catalogue: Catalogue,
+    located: Located,
+    item_path: tuple[str | int, ...],
+    stop: Stop,
+    problems: list[Problem],
+) -> tuple[float, float] | None:
+    if isinstance(stop.centre, tuple):
+        return stop.centre
+    try:
+        place = catalogue.gazetteer.resolve(stop.centre)
+    except PlaceLookupError as error:
+        problems.append(located.problem((*item_path, "centre"), str(error)))
+        return None
+    point = catalogue.gazetteer.point(place)
+    return (point.x, point.y)
