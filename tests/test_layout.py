@@ -61,5 +61,3 @@ def test_the_atlas_and_the_slides_do_not_import_each_other() -> None:
                 if name.startswith(f"mmatlas.render.{theirs}")
             ]
     assert crossing == []
-
-
