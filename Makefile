@@ -15,7 +15,7 @@ $(VENV)/.installed: pyproject.toml
 
 maps: $(VENV)/.installed
 	$(PY) build_maps.py
-	$(PY) build_maps.py export
+	$(PY) build_maps.py slides
 
 check: $(VENV)/.installed
 	$(PY) build_maps.py check

@@ -1,6 +1,6 @@
 """Export figures, measured side by side in one run (never asserted: machines are noisy).
 
-Prints the time and size of each part of `build_maps.py export` for the bundled tour, and one
+Prints the time and size of each part of `build_maps.py slides` for the bundled tour, and one
 animation frame drawn two ways: each shape through GeoSeries.plot (which redraws the whole
 figure after every call) against one matplotlib PathPatch per shape, as static_map.py does.
 

@@ -1,13 +1,7 @@
-"""Build the Millî Mücadele atlas (1919–1923) from its YAML catalogue.
+"""The command line: `build` (the default), `check`, `where`, `geocode` and `slides`.
 
-Commands:
-  python build_maps.py                 build output/index.html and output/data/*.geojson
-  python build_maps.py check           validate the catalogue only; write nothing
-  python build_maps.py geocode NAME…   where each name is placed, from which source, and why
-  python build_maps.py geocode --report   output/geocoding.csv for every name in the catalogue
-  python build_maps.py where PLACE DATE   who held a place that day, by which record and source
-  python build_maps.py export          output/slides/: each lecture stop as PNG, SVG and PDF,
-                                       tour.pptx, and the monthly animation (GIF, MP4)
+Every failure ends as `Error: …` lines on stderr and exit code 1 (bad input, a folder that cannot
+be written) or 2 (a command used wrongly), never a traceback; a closed pipe ends quietly.
 """
 
 from __future__ import annotations
@@ -15,59 +9,62 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import gc
+import os
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
-from mmatlas.core.errors import InputError
+from mmatlas.core.errors import AtlasError, InputError
 from mmatlas.core.paths import DEFAULT_OUT
+from mmatlas.render.outfolder import check_out_folder
 
 if TYPE_CHECKING:
     from mmatlas.catalogue.catalogue import Catalogue
     from mmatlas.render.stops import PlacedStop
 
-
-EPILOG = """examples:
-  python build_maps.py                              build the bundled catalogue into output/
-  python build_maps.py --events my_events/ --lang en  add your own events, English labels
-  python build_maps.py check --events my_events.yaml  validate only, write nothing
-  python build_maps.py --date 1920-12-03            open the atlas on the Treaty of Gümrü
+PROG = "build_maps.py"
+EXAMPLES = {
+    "build": """examples:
+  python build_maps.py                               the bundled catalogue into output/
+  python build_maps.py --events my_events/ --lang en  your own events too, English labels
+  python build_maps.py --date 1920-12-03             open the atlas on the Treaty of Gümrü""",
+    "check": """examples:
+  python build_maps.py check                         validate the bundled catalogue
+  python build_maps.py check --events my_events/ --stops my_tour.yaml   and your own files""",
+    "where": """examples:
+  python build_maps.py where Kars 1920-09-01         who held Kars that day, and on whose word
+  python build_maps.py where Batum 1921-03-20 --lang en""",
+    "geocode": """examples:
   python build_maps.py geocode Gümrü "Batum'da" Smyrna   how these names are placed
-  python build_maps.py geocode Kulp --near Diyarbakır   the Kulp nearest Diyarbakır
-  python build_maps.py geocode --report             audit every name: output/geocoding.csv
-  python build_maps.py where Kars 1920-09-01        who held Kars that day, and on whose word
-  python build_maps.py export --lang en --dpi 200   slides, deck and animation in English
-  python build_maps.py export --stops my_tour.yaml  images and deck for your own stops
-"""
+  python build_maps.py geocode Kulp --near Diyarbakır    the Kulp nearest Diyarbakır
+  python build_maps.py geocode --report                  audit every name: output/geocoding.csv""",
+    "slides": """examples:
+  python build_maps.py slides                        the bundled tour, in Turkish
+  python build_maps.py slides --lang en --dpi 200    English, 200 dpi PNGs
+  python build_maps.py slides --stops my_tour.yaml   images and deck for your own stops""",
+}
+COMMANDS = {
+    "build": "write the atlas pages and data files into output/ (the default command)",
+    "check": "validate the catalogue (and a stops file); write nothing",
+    "where": "who held a place on a day, by which ledger line and source",
+    "geocode": "where place names are put, from which source, and why",
+    "slides": "each lecture stop as PNG, SVG and PDF, the deck tour.pptx and the animation",
+}
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argparse parser whose usage errors read like every other error: one `Error:` line."""
+
+    def error(self, message: str) -> NoReturn:
+        print(f"Error: {message} (see: {self.prog} --help)", file=sys.stderr)
+        raise SystemExit(2)
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="build_maps.py",
-        description="Build layered, dated, offline maps of the Turkish National Struggle (1919–1923).",
-        epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    parser.add_argument(
-        "command",
-        nargs="?",
-        default="build",
-        choices=["build", "check", "geocode", "where", "export"],
-        help="build (default): write the atlas and exports; check: validate only; "
-        "geocode: explain where place names are put; where: who held a place on a day; "
-        "export: images, slide deck and animation for presentations",
-    )
-    parser.add_argument(
-        "names", nargs="*", metavar="NAME", help="geocode: place names; where: a place and a YYYY-MM-DD date"
-    )
-    parser.add_argument("--near", metavar="PLACE", help="geocode: pick the namesake nearest this place")
-    parser.add_argument("--country", metavar="CODE", help="geocode: keep namesakes in this country (e.g. GE)")
-    parser.add_argument(
-        "--report", action="store_true", help="geocode: write geocoding.csv for every name in the catalogue"
-    )
-    parser.add_argument(
+    catalogue = _Parser(add_help=False)
+    catalogue.add_argument(
         "--events",
         type=Path,
         action="append",
@@ -76,71 +73,170 @@ def _parser() -> argparse.ArgumentParser:
         help="more YAML files or folders of events (repeatable); a sources.yaml or "
         "places.yaml among them adds works or places",
     )
-    parser.add_argument(
+    out = _Parser(add_help=False)
+    out.add_argument(
         "--out", type=Path, default=DEFAULT_OUT, metavar="DIR", help="output folder (default: output/)"
     )
-    parser.add_argument(
-        "--lang",
-        choices=["tr", "en"],
-        default="tr",
-        help="language of labels, titles and popups (default: tr)",
+    lang = _Parser(add_help=False)
+    lang.add_argument(
+        "--lang", choices=["tr", "en"], default="tr", help="language of labels and popups (default: tr)"
     )
-    parser.add_argument(
+    stops = _Parser(add_help=False)
+    stops.add_argument(
+        "--stops",
+        type=Path,
+        metavar="FILE",
+        help="lecture stops (YAML) for the atlas's stop list and the slides "
+        "(default: events/tours/default.yaml)",
+    )
+
+    parser = _Parser(
+        prog=PROG,
+        description="Layered, dated, offline maps of the Turkish National Struggle (1919–1923).",
+        epilog=f"With no command, {PROG} builds. {PROG} COMMAND --help shows a command's options "
+        "and examples.",
+    )
+    commands = parser.add_subparsers(
+        title="commands", dest="command", metavar="COMMAND", parser_class=_Parser
+    )
+
+    def command(name: str, parents: list[_Parser], aliases: Sequence[str] = ()) -> _Parser:
+        made: _Parser = commands.add_parser(
+            name,
+            aliases=list(aliases),
+            parents=parents,
+            help=COMMANDS[name],
+            description=COMMANDS[name],
+            epilog=EXAMPLES[name],
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        made.set_defaults(command=name)
+        return made
+
+    build = command("build", [catalogue, out, lang, stops])
+    build.add_argument(
         "--cdn",
         action="store_true",
         help="link Leaflet from a CDN instead of inlining it (smaller file, needs network)",
     )
-    parser.add_argument(
-        "--stops",
-        type=Path,
-        metavar="FILE",
-        help="lecture stops (YAML) for the atlas's stop list and the exports "
-        "(default: events/tours/default.yaml)",
+    build.add_argument(
+        "--date",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="the date the atlas opens on (default: the first event)",
     )
-    parser.add_argument(
+    command("check", [catalogue, stops])
+    where = command("where", [catalogue, lang])
+    where.add_argument("place", metavar="PLACE", help="a place as sources write it, e.g. Kars or Gümrü")
+    where.add_argument("day", type=_date, metavar="DATE", help="a day as YYYY-MM-DD, e.g. 1920-09-01")
+    geocode = command("geocode", [catalogue, out])
+    geocode.add_argument("names", nargs="*", metavar="NAME", help="place names as sources write them")
+    geocode.add_argument("--near", metavar="PLACE", help="pick the namesake nearest this place")
+    geocode.add_argument("--country", metavar="CODE", help="keep namesakes in this country (e.g. GE)")
+    geocode.add_argument(
+        "--report", action="store_true", help="write geocoding.csv for every name in the catalogue"
+    )
+    slides = command("slides", [catalogue, out, lang, stops], aliases=["export"])
+    slides.add_argument(
         "--dpi",
         type=_dpi,
         action="append",
         metavar="N",
-        help="export: PNG resolution, repeatable (default: 150 and 300)",
-    )
-    parser.add_argument(
-        "--date",
-        type=dt.date.fromisoformat,
-        metavar="YYYY-MM-DD",
-        help="the date the atlas opens on (default: the first event)",
+        help="PNG resolution, repeatable (default: 150 and 300)",
     )
     return parser
 
 
+def _with_default_command(argv: Sequence[str]) -> list[str]:
+    """`build` when no command is named: `build_maps.py --lang en` builds, as it always has."""
+    words = list(argv)
+    if not words or (words[0].startswith("-") and words[0] not in ("-h", "--help")):
+        return ["build", *words]
+    return words
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    words = _with_default_command(sys.argv[1:] if argv is None else argv)
+    args, unknown = parser.parse_known_args(words)
+    if unknown:
+        raise _usage(args, _not_taken(parser, args.command, unknown))
+    try:
+        code = _run(args)
+        sys.stdout.flush()  # inside the try: a reader that has gone away is met here, not at exit
+        return code
+    except InputError as error:
+        return _report(error)
+    except AtlasError as error:
+        print(f"Error: {error}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        # `where … | head -1`: the reader has all it wanted. Point stdout at nothing so that
+        # Python's own flush at exit does not raise again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    except OSError as error:
+        name = f"{error.filename}: " if error.filename else ""
+        print(f"Error: {name}{error.strerror or error}; nothing was half-written", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(
+            "Error: interrupted; files already in place are complete, none is half-written", file=sys.stderr
+        )
+        return 130
+
+
+def _run(args: argparse.Namespace) -> int:
     # A build allocates hundreds of thousands of long-lived objects (the catalogue, the ledger,
     # the pages): with Python's default thresholds the cyclic collector rescans them again and
     # again, about a tenth of a build. Cycles are still collected, only less often.
     gc.set_threshold(100_000, 50, 100)
-    parser = _parser()
-    args = parser.parse_args(argv)
-    if args.command not in ("geocode", "where") and (args.names or args.near or args.country or args.report):
-        parser.error(f"names, --near, --country and --report belong to geocode, not {args.command}")
-    if args.command == "where":
-        if len(args.names) != 2:
-            parser.error("where needs a place and a date, e.g.: where Kars 1920-09-01")
-        try:
-            args.day = dt.date.fromisoformat(args.names[1])
-        except ValueError:
-            parser.error(f"where: expected a date as YYYY-MM-DD, e.g. 1920-09-01; found '{args.names[1]}'")
-    if args.dpi and args.command != "export":
-        parser.error(f"--dpi belongs to export, not {args.command}")
     if args.command == "geocode" and not (args.names or args.report):
-        parser.error("geocode needs place names, or --report")
+        raise _usage(args, "geocode needs place names, or --report")
+    if hasattr(args, "out"):
+        problem = check_out_folder(args.out)
+        if problem:
+            raise _usage(args, problem)
     started = time.perf_counter()
     # Imported here so that --help answers at once, without loading geopandas and folium.
     from mmatlas.catalogue.loader import load_catalogue
 
-    try:
-        catalogue = load_catalogue(args.events)
-    except InputError as error:
-        return _report(error)
+    catalogue = load_catalogue(args.events)
+    summary = _summary(catalogue)
+    run: dict[str, Callable[[], int]] = {
+        "check": lambda: _check(catalogue, args, summary),
+        "where": lambda: _where(catalogue, args),
+        "geocode": lambda: _geocode(catalogue, args),
+        "slides": lambda: _slides(catalogue, _stops(catalogue, args), args, started),
+        "build": lambda: _build(catalogue, _stops(catalogue, args), args, summary, started),
+    }
+    return run[args.command]()
+
+
+def _not_taken(parser: argparse.ArgumentParser, command: str, unknown: list[str]) -> str:
+    """`slides does not take --cdn (build does)`, or what argparse would say for a stray word."""
+    flag = next((word.split("=")[0] for word in unknown if word.startswith("-")), None)
+    if flag is None:
+        return f"{command} does not take {' '.join(unknown)}"
+    subcommands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    takers = sorted(
+        {
+            name
+            for name, sub in subcommands.choices.items()
+            if name in COMMANDS and flag in sub._option_string_actions
+        }
+    )
+    names = ", ".join(takers[:-1]) + " and " + takers[-1] if len(takers) > 1 else "".join(takers)
+    elsewhere = f" ({names} {'does' if len(takers) == 1 else 'do'})" if takers else ""
+    return f"{command} does not take {flag}{elsewhere}"
+
+
+def _usage(args: argparse.Namespace, message: str) -> SystemExit:
+    print(f"Error: {message} (see: {PROG} {args.command} --help)", file=sys.stderr)
+    return SystemExit(2)
+
+
+def _summary(catalogue: Catalogue) -> str:
     summary = ", ".join(
         _count(len(items), noun)
         for items, noun in (
@@ -151,26 +247,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     )
     changes = sum(1 for town in catalogue.control.towns for spell in town.spells if spell.kind == "change")
-    summary += (
+    return summary + (
         f"; control ledger: {_count(len(catalogue.control.towns), 'town')}, {_count(changes, 'dated change')}"
     )
-    if args.command == "check":
-        print(f"OK: {summary}.")
-        return 0
-    if args.command == "geocode":
-        return _geocode(catalogue, args)
-    if args.command == "where":
-        return _where(catalogue, args)
 
-    from mmatlas.render.build import render_all, write_outputs
+
+def _stops(catalogue: Catalogue, args: argparse.Namespace) -> list[PlacedStop]:
     from mmatlas.render.stops import DEFAULT_TOUR, load_stops
 
-    try:
-        stops = load_stops(catalogue, args.stops or DEFAULT_TOUR)
-    except InputError as error:
-        return _report(error)
-    if args.command == "export":
-        return _export(catalogue, stops, args, started)
+    return load_stops(catalogue, args.stops or DEFAULT_TOUR)
+
+
+def _check(catalogue: Catalogue, args: argparse.Namespace, summary: str) -> int:
+    if args.stops:
+        summary += f"; {_count(len(_stops(catalogue, args)), 'stop')} in {args.stops}"
+    print(f"OK: {summary}.")
+    return 0
+
+
+def _build(
+    catalogue: Catalogue, stops: list[PlacedStop], args: argparse.Namespace, summary: str, started: float
+) -> int:
+    from mmatlas.render.build import render_all, write_outputs
+
     files = render_all(catalogue, lang=args.lang, offline=not args.cdn, initial=args.date, stops=stops)
     written = write_outputs(files, args.out)
     elapsed = time.perf_counter() - started
@@ -207,7 +306,7 @@ def _geocode(catalogue: Catalogue, args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
-def _export(catalogue: Catalogue, stops: list[PlacedStop], args: argparse.Namespace, started: float) -> int:
+def _slides(catalogue: Catalogue, stops: list[PlacedStop], args: argparse.Namespace, started: float) -> int:
     from mmatlas.render.build import write_outputs
     from mmatlas.render.slides.export import STOP_IMAGE, export_files, stale_stop_images
     from mmatlas.render.slides.slide_images import DEFAULT_DPIS
@@ -233,6 +332,15 @@ def _export(catalogue: Catalogue, stops: list[PlacedStop], args: argparse.Namesp
     return 0
 
 
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"expected a date as YYYY-MM-DD, e.g. 1920-09-01; found '{text}'"
+        ) from None
+
+
 def _dpi(text: str) -> int:
     """--dpi's value, or an error that says what is expected."""
     try:
@@ -256,9 +364,9 @@ def _where(catalogue: Catalogue, args: argparse.Namespace) -> int:
     from mmatlas.state.where import describe_answer, where
 
     try:
-        place = catalogue.gazetteer.resolve(args.names[0])
+        place = catalogue.gazetteer.resolve(args.place)
     except PlaceLookupError as error:
-        print(f"{args.names[0]}: {error}", file=sys.stderr)
+        print(f"Error: {args.place}: {error}", file=sys.stderr)
         return 1
     print(describe_answer(catalogue, where(catalogue, place, args.day), args.lang))
     return 0

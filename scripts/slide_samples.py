@@ -1,6 +1,6 @@
 """Regenerate the README's sample slide images (docs/slide-*.png) from three stops of the tour.
 
-The same drawing as `build_maps.py export`, in English and at 100 dpi to keep the README light.
+The same drawing as `build_maps.py slides`, in English and at 100 dpi to keep the README light.
 Run: .venv/bin/python scripts/slide_samples.py
 """
 

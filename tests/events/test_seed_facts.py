@@ -7,6 +7,7 @@ can be dropped from the map.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -35,7 +36,11 @@ def flat(text: str) -> str:
 @pytest.fixture(scope="module")
 def seed_texts() -> dict[str, str]:
     if not SEEDS.is_dir():
-        pytest.fail(f"the seed articles are missing: expected them in {SEEDS}")
+        # A clone of this repository alone has no ../shared; CI always has it, so never skip there.
+        missing = f"the seed articles are not beside the repository (expected {SEEDS})"
+        if os.environ.get("CI"):
+            pytest.fail(missing)
+        pytest.skip(missing + "; each fact is still checked against the catalogue")
     return {path.name: flat(path.read_text(encoding="utf-8")) for path in SEEDS.glob("*.txt")}
 
 
@@ -44,13 +49,16 @@ def test_both_seeds_are_transcribed_in_full() -> None:
     assert len(CASES) > 70
 
 
-@pytest.mark.parametrize(
-    ("seed", "fact"), CASES, ids=[f"{seed[:3]}-{fact['event']}-{fact['when']}" for seed, fact in CASES]
-)
-def test_fact_is_quoted_from_its_seed_and_mapped_on_its_date_and_place(
-    seed: str, fact: dict[str, Any], seed_texts: dict[str, str], catalogue: Catalogue
-) -> None:
+IDS = [f"{seed[:3]}-{fact['event']}-{fact['when']}" for seed, fact in CASES]
+
+
+@pytest.mark.parametrize(("seed", "fact"), CASES, ids=IDS)
+def test_fact_is_quoted_from_its_seed(seed: str, fact: dict[str, Any], seed_texts: dict[str, str]) -> None:
     assert flat(fact["quote"]) in seed_texts[seed], "the quote is not in the seed text"
+
+
+@pytest.mark.parametrize(("seed", "fact"), CASES, ids=IDS)
+def test_fact_is_mapped_on_its_date_and_place(seed: str, fact: dict[str, Any], catalogue: Catalogue) -> None:
     event = next((e for e in catalogue.events if e.id == fact["event"]), None)
     assert event is not None, f"no event {fact['event']} in the catalogue"
     said = parse_when(fact["when"])

@@ -188,7 +188,8 @@ def test_where_command_cites_the_ledger_line_and_its_source(capsys: pytest.Captu
 def test_where_command_rejects_a_bad_date(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         main(["where", "Kars", "1920-13-01"])
-    assert "where: expected a date as YYYY-MM-DD" in capsys.readouterr().err
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line.startswith("Error: argument DATE: expected a date as YYYY-MM-DD, e.g. 1920-09-01")
 
 
 def test_a_war_draws_its_front_only_where_it_was_fought(catalogue: Catalogue) -> None:

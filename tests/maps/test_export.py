@@ -1,4 +1,4 @@
-"""`build_maps.py export`: stop images, the deck and the animation, read back as a user gets them.
+"""`build_maps.py slides` (alias `export`): stop images, deck and animation, as a user gets them.
 
 The bundled tour is exported once through the real command; images are checked by their size and
 pixel statistics and by the colour at known places on known days.
@@ -38,9 +38,9 @@ KARS, IZMIR = (43.09495, 40.60199), (27.13838, 38.41273)  # GeoNames 743952, 311
 
 @pytest.fixture(scope="session")
 def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """`python build_maps.py export --out DIR`: the bundled tour, Turkish, 150 and 300 dpi."""
+    """`python build_maps.py slides --out DIR`: the bundled tour, Turkish, 150 and 300 dpi."""
     out = tmp_path_factory.mktemp("export")
-    assert cli.main(["export", "--out", str(out)]) == 0
+    assert cli.main(["slides", "--out", str(out)]) == 0
     return out / "slides"
 
 

@@ -25,7 +25,7 @@ Every page here works with no network: copy the whole `output/` folder with your
 
 ## PowerPoint or LibreOffice Impress
 
-Insert a picture of the map (from `build_maps.py export`, or a screenshot), then
+Insert a picture of the map (from `build_maps.py slides`, or a screenshot), then
 *Insert → Link* on the picture and choose `output/index.html#1920-12-03`. In the slide show a
 click opens the atlas on that day in the browser. Keep the `output/` folder next to the deck.
 
@@ -56,7 +56,7 @@ birlikte kopyalayın.
 
 ## PowerPoint ya da LibreOffice Impress
 
-Haritanın bir resmini ekleyin (`build_maps.py export` çıktısı ya da ekran görüntüsü), sonra resme
+Haritanın bir resmini ekleyin (`build_maps.py slides` çıktısı ya da ekran görüntüsü), sonra resme
 *Ekle → Bağlantı* ile `output/index.html#1920-12-03` adresini verin. Gösteride tıklayınca atlas o
 günde tarayıcıda açılır. `output/` klasörünü sunum dosyasının yanında tutun.
 
