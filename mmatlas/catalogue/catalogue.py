@@ -2,22 +2,32 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
 
 from shapely.geometry.base import BaseGeometry
 
 from mmatlas.catalogue.control import ControlMap
 from mmatlas.catalogue.land import clip_to_land
 from mmatlas.catalogue.model import Actor, Event, Front, Lang, Territory
+from mmatlas.core.derived import Derived
 from mmatlas.core.records import SourceRef, Work
 from mmatlas.core.vocabulary import work_kind_name
 from mmatlas.gazetteer.gazetteer import Gazetteer
 from mmatlas.gazetteer.places import Place
 
+# Derived once per catalogue, kept beside it: thousands of events cite a handful of works, and
+# cutting a zone to the coast is costly.
+_CITED: Derived[str] = Derived()
+_DRAWN: Derived[BaseGeometry] = Derived()
 
-@dataclass(frozen=True)
+
+class Load:
+    """One reading of the YAML. A catalogue narrowed to a year shares its load, and with it every
+    value derived from the records they share (drawn shapes, citations, the page's control data)."""
+
+
+@dataclass(frozen=True, eq=False)
 class Catalogue:
     works: Mapping[str, Work]
     # People and bodies by the one spelling events use (events/actors.yaml).
@@ -34,11 +44,7 @@ class Catalogue:
     # The places the catalogue uses, fixed at load: later look-ups (the geocode command) may
     # add GeoNames towns to the gazetteer, never to the maps.
     places: Mapping[str, Place]
-    # Each distinct citation formatted once: thousands of events cite a handful of works.
-    _cited: dict[tuple[SourceRef, str], str] = field(default_factory=dict, compare=False, repr=False)
-    _drawn: dict[str, BaseGeometry] = field(default_factory=dict, compare=False, repr=False)
-    # Renderers' derived data per record (e.g. rounded GeoJSON), computed once for all pages.
-    memo: dict[tuple[str, Hashable], Any] = field(default_factory=dict, compare=False, repr=False)
+    load: Load = field(default_factory=Load)
 
     def actor_name(self, written: str, lang: Lang) -> str:
         """An actor in the page's language; one not in actors.yaml reads as the event writes it."""
@@ -50,18 +56,13 @@ class Catalogue:
 
     def drawn_shape(self, item: Territory | Front) -> BaseGeometry:
         """The shape as maps draw it: areas cut to the coastline (computed once per record)."""
-        if item.id not in self._drawn:
-            shape = self.shapes[item.id]
-            is_area = isinstance(item, Territory) and item.kind != "line"  # claims, treaty zones
-            self._drawn[item.id] = clip_to_land(shape) if is_area else shape
-        return self._drawn[item.id]
+        is_area = isinstance(item, Territory) and item.kind != "line"  # claims, treaty zones
+        shape = self.shapes[item.id]
+        return _DRAWN.get(self.load, item.id, lambda: clip_to_land(shape) if is_area else shape)
 
     def cite(self, source: SourceRef, lang: Lang = "en") -> str:
         """A one-line citation: 'Author (year). Title. Journal, p. N; citing X [scholarly work]'."""
-        key = (source, lang)
-        if key not in self._cited:
-            self._cited[key] = self._format_citation(source, lang)
-        return self._cited[key]
+        return _CITED.get(self.load, (source, lang), lambda: self._format_citation(source, lang))
 
     def _format_citation(self, source: SourceRef, lang: Lang) -> str:
         work = self.works[source.ref]

@@ -22,21 +22,23 @@ from mmatlas.catalogue.cells import GRID_DEG
 from mmatlas.catalogue.control import FRONT, LEDGER_END, ONE_DAY, THEATRES
 from mmatlas.catalogue.land import land_geojson
 from mmatlas.catalogue.model import Lang
+from mmatlas.core.derived import Derived
 from mmatlas.core.holders import HOLDERS
 from mmatlas.render.citations import Citations
 from mmatlas.render.i18n import when_text
+
+_SHARED: Derived[str] = Derived()
 
 
 def shared_page_json(catalogue: Catalogue, lang: Lang) -> str:
     """What every page of a build carries alike, the land and the control data, as JSON safe
     inside a <script>: made once per language, not once per page."""
-    key = ("shared-page", lang)
-    if key not in catalogue.memo:
+
+    def make() -> str:
         shared = {"land": land_geojson(), "control": control_page_data(catalogue, lang)}
-        dumped = htmlsafe_json_dumps(shared, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-        catalogue.memo[key] = str(dumped)
-    text: str = catalogue.memo[key]
-    return text
+        return str(htmlsafe_json_dumps(shared, sort_keys=True, ensure_ascii=False, separators=(",", ":")))
+
+    return _SHARED.get(catalogue.load, lang, make)
 
 
 def control_page_data(catalogue: Catalogue, lang: Lang) -> dict[str, Any]:

@@ -15,6 +15,7 @@ from shapely.geometry.base import BaseGeometry
 from mmatlas.catalogue.catalogue import Catalogue
 from mmatlas.catalogue.model import Event, Front, Lang, Territory
 from mmatlas.core.dates import When
+from mmatlas.core.derived import Derived
 from mmatlas.core.holders import HOLDERS
 from mmatlas.core.records import LocalText, SourceRef
 from mmatlas.core.vocabulary import CATEGORY_STYLE
@@ -129,12 +130,12 @@ def _territory(catalogue: Catalogue, territory: Territory, lang: Lang) -> Featur
     }
 
 
+# Rounded GeoJSON of each drawn shape, made once for all pages and languages of a build.
+_GEOJSON: Derived[dict[str, Any]] = Derived()
+
+
 def _drawn_geojson(catalogue: Catalogue, item: Territory | Front) -> dict[str, Any]:
-    key = ("geojson", item.id)
-    if key not in catalogue.memo:
-        catalogue.memo[key] = geojson_geometry(catalogue.drawn_shape(item))
-    geometry: dict[str, Any] = catalogue.memo[key]
-    return geometry
+    return _GEOJSON.get(catalogue.load, item.id, lambda: geojson_geometry(catalogue.drawn_shape(item)))
 
 
 def _front(catalogue: Catalogue, front: Front, lang: Lang) -> Feature:

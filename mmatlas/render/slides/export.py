@@ -1,4 +1,4 @@
-"""`build_maps.py export`: everything for slides and handouts, rendered in memory first.
+"""`build_maps.py slides`: everything for slides and handouts, rendered in memory first.
 
 Per stop: PNG at each resolution, SVG and PDF; the deck (tour.pptx) with two overview maps;
 the monthly animation (GIF, and MP4 where imageio-ffmpeg provides ffmpeg).

@@ -34,6 +34,7 @@ from mmatlas.catalogue.catalogue import Catalogue
 from mmatlas.catalogue.control import THEATRES
 from mmatlas.catalogue.land import land_geojson
 from mmatlas.catalogue.model import Event, Front, Lang, Territory
+from mmatlas.core.derived import Derived
 from mmatlas.core.holders import HOLDERS, LAND, blend
 from mmatlas.core.records import SourceRef
 from mmatlas.core.vocabulary import CATEGORY_STYLE, category_name
@@ -274,27 +275,32 @@ def _land() -> BaseGeometry:
     return projected
 
 
+# In the map's projection, computed once per catalogue for every slide and animation frame.
+_PROJECTED_CELLS: Derived[tuple[list[BaseGeometry], list[LineString]]] = Derived()
+_PROJECTED: Derived[BaseGeometry] = Derived()
+
+
 def _projected_cells(catalogue: Catalogue) -> tuple[list[BaseGeometry], list[LineString]]:
     """Every cell and edge of the control map in the map's projection, computed once."""
-    key = ("projected", "cells")
-    if key not in catalogue.memo:
-        cells = catalogue.control.cells
-        catalogue.memo[key] = (
+    cells = catalogue.control.cells
+    return _PROJECTED_CELLS.get(
+        catalogue.load,
+        "cells",
+        lambda: (
             list(gpd.GeoSeries(list(cells.shapes), crs="EPSG:4326").to_crs(PROJECTION)),
             list(gpd.GeoSeries(list(cells.edges), crs="EPSG:4326").to_crs(PROJECTION)),
-        )
-    found: tuple[list[BaseGeometry], list[LineString]] = catalogue.memo[key]
-    return found
+        ),
+    )
 
 
 def _projected_area(catalogue: Catalogue, cells: frozenset[int]) -> BaseGeometry:
     """A holder's cells merged, in the map's projection (the projected cells still share edges)."""
-    key = ("projected-area", cells)
-    if key not in catalogue.memo:
-        projected, _ = _projected_cells(catalogue)
-        catalogue.memo[key] = shapely.coverage_union_all([projected[i] for i in sorted(cells)])
-    area: BaseGeometry = catalogue.memo[key]
-    return area
+    projected, _ = _projected_cells(catalogue)
+    return _PROJECTED.get(
+        catalogue.load,
+        ("area", cells),
+        lambda: shapely.coverage_union_all([projected[i] for i in sorted(cells)]),
+    )
 
 
 def _draw_edges(
@@ -326,12 +332,11 @@ def _spell_sources(state: MapState, cell: int) -> list[SourceRef]:
 
 def _projected(catalogue: Catalogue, record: Territory | Front) -> BaseGeometry:
     """The drawn shape in the map's projection (metres), computed once per catalogue."""
-    key = ("projected", record.id)
-    if key not in catalogue.memo:
-        area = catalogue.drawn_shape(record)
-        catalogue.memo[key] = gpd.GeoSeries([area], crs="EPSG:4326").to_crs(PROJECTION).iloc[0]
-    projected: BaseGeometry = catalogue.memo[key]
-    return projected
+    return _PROJECTED.get(
+        catalogue.load,
+        ("record", record.id),
+        lambda: gpd.GeoSeries([catalogue.drawn_shape(record)], crs="EPSG:4326").to_crs(PROJECTION).iloc[0],
+    )
 
 
 def _path_in(geometry: BaseGeometry, view: View) -> Path:
