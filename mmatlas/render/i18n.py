@@ -64,7 +64,7 @@ LABELS: dict[str, dict[Lang, str]] = {
     "sides": {"tr": "Taraflar", "en": "Sides"},
     "disagree": {"tr": "Kaynaklar tarihte ayrışıyor", "en": "Sources disagree on the date"},
     "layer_control": {"tr": "Denetim alanları", "en": "Areas of control"},
-    "layer_zones": {"tr": "İddialar, antlaşma bölgeleri ve hatları", "en": "Claims, treaty zones and lines"},
+    "layer_zones": {"tr": "İddialar ve antlaşma bölgeleri", "en": "Claims and treaty zones"},
     "layer_fronts": {"tr": "Cepheler", "en": "Fronts"},
     "layer_events": {"tr": "Olaylar", "en": "Events"},
     "layer_lines": {"tr": "Antlaşma ve ateşkes hatları", "en": "Treaty and armistice lines"},

@@ -8,33 +8,31 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Annotated, Literal, get_args
+from typing import Annotated
 
-from pydantic import Field, field_validator
+from pydantic import AfterValidator, Field, field_validator
 
 from mmatlas.catalogue.catalogue import Catalogue
 from mmatlas.core.errors import InputError, Problem
 from mmatlas.core.paths import EVENTS
 from mmatlas.core.records import LocalText, Record, Slug, Text
+from mmatlas.core.text import did_you_mean
 from mmatlas.core.validation import validate_list
 from mmatlas.core.yamlfile import Located, load_located
 from mmatlas.gazetteer.gazetteer import PlaceLookupError
+from mmatlas.render.layers import default_keys, layer_keys
 
 DEFAULT_TOUR = EVENTS / "tours" / "default.yaml"
 
-# The atlas's layer keys a stop may switch on; the rest are switched off at that stop.
-LayerKey = Literal[
-    "control",
-    "zones",
-    "lines",
-    "fronts-western",
-    "fronts-eastern",
-    "fronts-southern",
-    "events",
-    "labels",
-]
-# Claims and treaty zones are off by default, as in the atlas.
-DEFAULT_LAYERS: tuple[LayerKey, ...] = tuple(key for key in get_args(LayerKey) if key != "zones")
+
+def _known_layer(key: str) -> str:
+    known = layer_keys()
+    if key not in known:
+        raise ValueError(f"expected one of {', '.join(known)}; found '{key}'{did_you_mean(key, known)}")
+    return key
+
+
+LayerKey = Annotated[str, AfterValidator(_known_layer)]
 
 
 class Stop(Record):
@@ -46,7 +44,8 @@ class Stop(Record):
     caption: LocalText
     centre: Text | tuple[float, float]
     zoom: Annotated[int, Field(ge=3, le=12)] = 6
-    layers: list[LayerKey] = Field(default_factory=lambda: list(DEFAULT_LAYERS))
+    # The layers shown at this stop (keys of render/layers.py); the rest are switched off.
+    layers: list[LayerKey] = Field(default_factory=lambda: list(default_keys()))
 
     @field_validator("date", mode="before")
     @classmethod

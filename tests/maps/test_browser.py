@@ -58,7 +58,7 @@ def test_layer_control_groups_the_layers(built: Path, open_page: Callable[[Path,
     areas = atlas.page.locator('.mm-layer-group[data-group="areas"] .mm-layer').all_inner_texts()
     assert [a.strip() for a in areas] == [
         "Denetim alanları",
-        "İddialar, antlaşma bölgeleri ve hatları",
+        "İddialar ve antlaşma bölgeleri",
         "Antlaşma ve ateşkes hatları",
     ]
     fronts = atlas.page.locator('.mm-layer-group[data-group="fronts"] .mm-layer').all_inner_texts()

@@ -16,6 +16,7 @@ from mmatlas.catalogue.catalogue import Catalogue
 from mmatlas.catalogue.model import Lang
 from mmatlas.core.holders import HOLDERS
 from mmatlas.core.vocabulary import CATEGORIES, CATEGORY_STYLE, category_name
+from mmatlas.render import layers
 from mmatlas.render.atlas import search
 from mmatlas.render.atlas.assets import assets
 from mmatlas.render.atlas.control_data import shared_page_json
@@ -29,7 +30,6 @@ PERIOD_START = dt.date(1918, 10, 30)
 PERIOD_END = dt.date(1923, 10, 29)
 # lat, lon: Thrace to the Caucasus in view at zoom 6, clear of the legend in the south-east.
 CENTRE = (39.4, 37.6)
-GROUPS = ("areas", "fronts", "events", "base")
 # The comparison page's default pair: the treaty imposed against the treaty won.
 COMPARE_DATES = (dt.date(1920, 8, 10), dt.date(1923, 7, 24))
 # An optional base layer for when the page is online: shaded relief with no modern labels or
@@ -159,8 +159,8 @@ def _map(
     # (jQuery, Bootstrap, Font Awesome from CDNs) are not used by these pages.
     atlas.default_js = []
     atlas.default_css = []
-    layers, citations = page_layers(catalogue, lang)
-    meta = [{k: v for k, v in layer.items() if k != "features"} for layer in layers]
+    overlays, citations = page_layers(catalogue, lang)
+    meta = [{k: v for k, v in layer.items() if k != "features"} for layer in overlays]
     config = _config(catalogue, lang, layers_meta=meta, initial=initial, stops=stops)
     if span is not None:
         config["start"], config["end"] = span[0].isoformat(), span[1].isoformat()
@@ -169,7 +169,7 @@ def _map(
         # Half a screen each: the legend starts folded and the search box is left out.
         config["compare"] = compare
         config["compact"] = True
-    data = {"layers": [layer["features"] for layer in layers], "citations": citations}
+    data = {"layers": [layer["features"] for layer in overlays], "citations": citations}
     AtlasControl(config, data, shared_page_json(catalogue, lang)).add_to(atlas)
     return atlas
 
@@ -203,7 +203,10 @@ def _config(
         "playDaysPerTick": 3,
         "playTickMs": 100,
         "layers": layers_meta,
-        "groups": [{"key": g, "label": label(f"group_{g}", lang)} for g in GROUPS],
+        "groups": [{"key": g, "label": label(f"group_{g}", lang)} for g in layers.GROUPS],
+        "outlines": {
+            kind: {"dash": o.dash, "weight": o.weight, "fill": o.fill} for kind, o in layers.OUTLINES.items()
+        },
         "places": search.place_entries(catalogue, lang),
         "categories": {
             c: {"label": category_name(c, lang), "colour": CATEGORY_STYLE[c][2]} for c in CATEGORIES

@@ -14,6 +14,7 @@ from mmatlas.catalogue.catalogue import Catalogue
 from mmatlas.catalogue.control import FRONT
 from mmatlas.catalogue.model import Lang
 from mmatlas.core.vocabulary import CATEGORIES, category_name
+from mmatlas.render import layers
 from mmatlas.render.atlas.features import (
     Feature,
     cached_place_label,
@@ -22,7 +23,7 @@ from mmatlas.render.atlas.features import (
     territory_features,
 )
 from mmatlas.render.citations import Citations
-from mmatlas.render.i18n import label, when_text
+from mmatlas.render.i18n import when_text
 
 # Properties the page's styles, popups, time control and search read, by layer kind.
 _KEEP = {
@@ -44,29 +45,28 @@ def page_layers(catalogue: Catalogue, lang: Lang) -> tuple[list[dict[str, Any]],
     territories = territory_features(catalogue, lang)
     fronts = front_features(catalogue, lang)
     events = _events(catalogue, lang, citations)
-    specs: list[tuple[str, str, str, bool, list[Feature]]] = [
-        ("control", "areas", label("layer_control", lang), True, []),  # drawn from `control`
-        ("zones", "areas", label("layer_zones", lang), False,
-         [f for f in territories if f["properties"]["kind"] in ("claim", "treaty_zone")]),
-        ("lines", "areas", label("layer_lines", lang), True,
-         [f for f in territories if f["properties"]["kind"] == "line"]),
-    ]  # fmt: skip
-    for theatre in ("western", "eastern", "southern"):
-        in_theatre = [f for f in fronts if f["properties"]["theatre"] == theatre]
-        specs.append((f"fronts-{theatre}", "fronts", label(f"theatre_{theatre}", lang), True, in_theatre))
-    for category in CATEGORIES:
-        in_category = [f for f in events if f["properties"]["category"] == category]
-        name = category_name(category, lang)
-        specs.append((f"events-{category}", "events", name, True, in_category))
+    specs: list[tuple[str, str, str, bool, list[Feature]]] = []
+    for layer in layers.LAYERS:
+        if layer.key == "events":
+            for category in CATEGORIES:
+                in_category = [f for f in events if f["properties"]["category"] == category]
+                name = category_name(category, lang)
+                specs.append((f"events-{category}", layer.group, name, layer.shown, in_category))
+            continue
+        if layer.key == "labels":
+            continue  # the page's own name labels, switched in the panel's base group
+        selected = [f for f in territories if f["properties"]["kind"] in layer.territory_kinds]
+        selected += [f for f in fronts if layer.theatre and f["properties"]["theatre"] == layer.theatre]
+        specs.append((layer.key, layer.group, layer.name(lang), layer.shown, selected))
     # Cells and derived fronts are drawn into these layers from the control data.
     derived = {"control"} if catalogue.control.towns else set()
     derived |= {f"fronts-{t}" for t, code in FRONT.items() if (catalogue.control.edge_status == code).any()}
-    layers = []
+    found = []
     for key, group, name, show, features in specs:
         if features or key in derived:
             compact = [f if f["properties"]["layer"] == "event" else _compact(f, citations) for f in features]
-            layers.append({"key": key, "group": group, "label": name, "show": show, "features": compact})
-    return layers, citations.texts
+            found.append({"key": key, "group": group, "label": name, "show": show, "features": compact})
+    return found, citations.texts
 
 
 def _compact(feature: Feature, citations: Citations) -> Feature:

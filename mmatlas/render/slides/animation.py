@@ -19,11 +19,13 @@ from PIL import Image
 from mmatlas.catalogue.catalogue import Catalogue
 from mmatlas.catalogue.model import Lang
 from mmatlas.render.i18n import label
+from mmatlas.render.layers import default_keys
 from mmatlas.render.slides.overview_maps import THEATRE_CENTRE, THEATRE_ZOOM
 from mmatlas.render.slides.static_map import render
 
 FIRST_MONTH, LAST_MONTH = (1918, 11), (1923, 10)  # from Mudros to the Republic
-LAYERS = ("control", "lines", "fronts-western", "fronts-eastern", "fronts-southern", "events")
+# What the atlas shows when it opens, without place names (a frame is read at a glance).
+LAYERS = tuple(key for key in default_keys() if key != "labels")
 FRAME_INCHES = (9.6, 5.44)  # 960 × 544 pixels: both sides divisible by 16, as video codecs want
 FRAME_MS, LAST_FRAME_HOLD = 900, 3  # each month 0.9 s; the last one three times as long
 VIDEO_FPS = 10  # ffmpeg repeats each month's picture 9 times: players dislike very low frame rates

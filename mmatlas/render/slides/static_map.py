@@ -31,7 +31,6 @@ from shapely.geometry import LineString, Point, Polygon, box, shape
 from shapely.geometry.base import BaseGeometry
 
 from mmatlas.catalogue.catalogue import Catalogue
-from mmatlas.catalogue.control import THEATRES
 from mmatlas.catalogue.land import land_geojson
 from mmatlas.catalogue.model import Event, Front, Lang, Territory
 from mmatlas.core.derived import Derived
@@ -39,6 +38,7 @@ from mmatlas.core.holders import HOLDERS, LAND, blend
 from mmatlas.core.records import SourceRef
 from mmatlas.core.vocabulary import CATEGORY_STYLE, category_name
 from mmatlas.render.i18n import day_text, label, when_text
+from mmatlas.render.layers import OUTLINES, Layer, front_layers, territory_layers
 from mmatlas.state.day import MapState, map_on
 
 # Lambert conformal conic: angles (and so shapes of small areas) true; scale true on 37° and 41°.
@@ -59,7 +59,6 @@ matplotlib.rcParams.update(
     }
 )
 # The layer key (as in the atlas and the stops files) that shows each kind of territory.
-LAYER_OF_KIND = {"control": "control", "claim": "zones", "treaty_zone": "zones", "line": "lines"}
 View = tuple[float, float, float, float]  # x0, y0, x1, y1 in the projection's metres
 _TO_MAP = Transformer.from_crs("EPSG:4326", PROJECTION, always_xy=True)
 
@@ -150,30 +149,46 @@ def render(
             ]
             sources += [s for cell in shown for s in _spell_sources(state, cell)]
         _draw_edges(axes, catalogue, state.border_edges(), view, colour="#4a4a4a", width=0.7, zorder=2)
-    for territory in state.territories:
-        if LAYER_OF_KIND[territory.kind] not in layers:
+    outlined: list[Layer] = []  # the outline layers that drew something, for the legend
+    for layer in territory_layers():
+        if layer.key not in layers:
             continue
-        projected = _projected(catalogue, territory)
-        if not projected.intersects(clip):
-            continue
-        path = _path_in(projected, view)
-        colour = HOLDERS[territory.holder].colour
-        faint_drawn |= territory.certainty == "low" or territory.when.is_fuzzy
-        # Lines dashed, claims and treaty zones dotted: drawn, never held.
-        dashes, width = ("--", 2.2) if territory.kind == "line" else (":", 1.6)
-        axes.add_artist(PathPatch(path, fill=False, edgecolor=colour, linewidth=width, linestyle=dashes))
-        sources += territory.sources
+        for territory in state.territories:
+            if territory.kind not in layer.territory_kinds:
+                continue
+            projected = _projected(catalogue, territory)
+            if not projected.intersects(clip):
+                continue
+            path = _path_in(projected, view)
+            colour = HOLDERS[territory.holder].colour
+            faint_drawn |= territory.certainty == "low" or territory.when.is_fuzzy
+            # Outlined, never filled: drawn, never held.
+            outline = OUTLINES[territory.kind]
+            axes.add_artist(
+                PathPatch(
+                    path,
+                    fill=False,
+                    edgecolor=colour,
+                    linewidth=outline.slide_width,
+                    linestyle=outline.slide_style,
+                )
+            )
+            sources += territory.sources
+            if layer not in outlined:
+                outlined.append(layer)
     fronts_drawn = False
-    for theatre in THEATRES:
-        if f"fronts-{theatre}" not in layers:
+    for front_layer in front_layers():
+        theatre = front_layer.theatre
+        if front_layer.key not in layers or theatre is None:
             continue
         edges = state.front_edges(theatre)
         if _draw_edges(axes, catalogue, edges, view, colour="#111111", width=3, zorder=4):
             fronts_drawn = True
             wars = [w for w in catalogue.control.wars if w.theatre == theatre and w.when.contains(day)]
             sources += [s for war in wars for s in war.sources]
+    shown_theatres = {layer.theatre for layer in front_layers() if layer.key in layers}
     for front in state.fronts:
-        projected = _projected(catalogue, front) if f"fronts-{front.theatre}" in layers else None
+        projected = _projected(catalogue, front) if front.theatre in shown_theatres else None
         if projected is None or not projected.intersects(clip):
             continue
         path = _path_in(projected, view)
@@ -210,7 +225,7 @@ def render(
                 sources += event.sources
 
     title_box(figure, title, day_text(day, lang), headline)
-    legend(axes, lang, drawn_holders, categories, fronts_drawn, faint_drawn)
+    legend(axes, lang, drawn_holders, outlined, categories, fronts_drawn, faint_drawn)
     scale_bar(axes, view)
     source_line(figure, catalogue, {s.ref for s in sources}, lang)
     shown_events.sort(key=lambda e: (e.when.start, e.id))
@@ -410,12 +425,30 @@ def title_box(figure: Figure, title: str, date: str, headline: bool) -> None:
 
 
 def legend(
-    axes: Axes, lang: Lang, holders: list[str], categories: list[str], fronts: bool, faint: bool
+    axes: Axes,
+    lang: Lang,
+    holders: list[str],
+    outlined: list[Layer],
+    categories: list[str],
+    fronts: bool,
+    faint: bool,
 ) -> None:
     handles: list[Any] = [
         Patch(facecolor=HOLDERS[h].fill, edgecolor=HOLDERS[h].fill, label=HOLDERS[h].name(lang))
         for h in holders
     ]
+    for layer in outlined:
+        outline = OUTLINES[layer.territory_kinds[0]]
+        handles.append(
+            Line2D(
+                [0],
+                [0],
+                color="#555555",
+                linewidth=outline.slide_width,
+                linestyle=outline.slide_style,
+                label=layer.name(lang),
+            )
+        )
     if fronts:
         handles.append(Line2D([0], [0], color="#222222", linewidth=3, label=label("layer_fronts", lang)))
     handles += [

@@ -142,9 +142,10 @@
     if (props.kind === "control") {
       return { color: holder, weight: 1.5, fillColor: holder, fillOpacity: fuzzy ? 0.3 : 0.5, dashArray: fuzzy ? "6 4" : null };
     }
+    var outline = config.outlines[props.kind];  // claims, treaty zones, lines: from the layer list
     return {
-      color: holder, weight: props.kind === "line" ? 3 : 2, fill: props.kind !== "line", fillColor: holder,
-      fillOpacity: 0.08, dashArray: props.kind === "claim" ? "2 6" : "8 4"
+      color: holder, weight: outline.weight, fill: outline.fill, fillColor: holder,
+      fillOpacity: 0.08, dashArray: outline.dash
     };
   }
 
