@@ -7,6 +7,11 @@ PY := $(VENV)/bin/python
 
 .PHONY: maps test check lint bench land clean
 
+# The page script's lint (eslint, pinned in package-lock.json) and unit tests (Node's own runner).
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
@@ -20,12 +25,14 @@ maps: $(VENV)/.installed
 check: $(VENV)/.installed
 	$(PY) build_maps.py check
 
-lint: $(VENV)/.installed
+lint: $(VENV)/.installed node_modules/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
+	node_modules/.bin/eslint mmatlas/render/atlas/static/js tests/js eslint.config.js
 
 test: $(VENV)/.installed lint
+	node --test tests/js/
 	$(VENV)/bin/pytest
 
 bench: $(VENV)/.installed
@@ -40,4 +47,4 @@ land: $(VENV)/.installed
 	$(PY) scripts/make_land.py
 
 clean:
-	rm -rf $(VENV) output/*.html output/*.md output/*.csv output/data output/slides
+	rm -rf $(VENV) node_modules output/*.html output/*.md output/*.csv output/data output/slides

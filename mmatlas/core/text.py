@@ -15,7 +15,7 @@ _APOSTROPHES = "'’ʼʻ`´‘"
 _SUFFIX = re.compile(rf"[{_APOSTROPHES}]([^\W\d_]+)$")
 # The case and possessive endings written after a name, in every vowel and consonant harmony:
 # Kars'a, Kars'ı, Kars'ın, Kars'ta, Kars'tan, Kars'taki, Kars'la, Batum'lu, Ankara'ya, …
-_CASE_SUFFIXES = frozenset(
+CASE_SUFFIXES = frozenset(
     {
         *("a", "e", "ı", "i", "u", "ü", "ya", "ye", "yı", "yi", "yu", "yü"),
         *("n", "ın", "in", "un", "ün", "nın", "nin", "nun", "nün"),
@@ -35,7 +35,7 @@ def fold(name: str) -> str:
     """
     text = name.strip()
     suffix = _SUFFIX.search(text)
-    if suffix is not None and suffix.group(1).lower() in _CASE_SUFFIXES:
+    if suffix is not None and suffix.group(1).lower() in CASE_SUFFIXES:
         text = text[: suffix.start()]
     return fold_exact(text)
 

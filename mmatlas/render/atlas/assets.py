@@ -16,6 +16,9 @@ from pathlib import Path
 import xstatic.pkg.leaflet as xstatic_leaflet
 
 STATIC = Path(__file__).resolve().parent / "static"
+# The atlas's own modules, in the order they are inlined: each defines one global (MMDates, …)
+# that the next may use; atlas.js, last, starts the page.
+SCRIPTS = ("dates.js", "names.js", "style.js", "timeline.js", "atlas.js")
 LEAFLET_VERSION = xstatic_leaflet.VERSION
 LEAFLET_CDN = f"https://cdn.jsdelivr.net/npm/leaflet@{LEAFLET_VERSION}/dist"
 
@@ -28,7 +31,8 @@ class Assets:
 
 
 def assets(*, offline: bool) -> Assets:
-    own = f"<style>{_own('atlas.css')}</style>\n<script>{_own('atlas.js')}</script>"
+    scripts = "\n".join(_own(f"js/{name}") for name in SCRIPTS)
+    own = f"<style>{_own('atlas.css')}</style>\n<script>{scripts}</script>"
     if not offline:
         return Assets(
             f'<link rel="stylesheet" href="{LEAFLET_CDN}/leaflet.css"/>\n'

@@ -15,6 +15,7 @@ from jinja2.utils import htmlsafe_json_dumps
 from mmatlas.catalogue.catalogue import Catalogue
 from mmatlas.catalogue.model import Lang
 from mmatlas.core.holders import HOLDERS
+from mmatlas.core.text import CASE_SUFFIXES
 from mmatlas.core.vocabulary import CATEGORIES, CATEGORY_STYLE, category_name
 from mmatlas.render import layers
 from mmatlas.render.atlas import search
@@ -53,7 +54,7 @@ class RawHtml(Element):
 
 
 class AtlasControl(Element):
-    """Starts the atlas script (mmatlas/render/atlas/static/atlas.js) with its settings and its data.
+    """Starts the atlas script (static/js/atlas.js and the modules before it) with its settings and its data.
 
     The land and the overlays are built in the page from one compact data object rather than
     as folium GeoJson layers, and the call is written as plain text: branca would compile any
@@ -198,6 +199,8 @@ def _config(
         "initial": (initial or (min(starts) if starts else first)).isoformat(),
         "eventDates": sorted({d.isoformat() for d in starts}),
         "months": MONTHS[lang],
+        # What the search box strips after an apostrophe (Kars'ta), as the gazetteer does.
+        "caseSuffixes": sorted(CASE_SUFFIXES),
         "lang": lang,
         "labels": {key: text[lang] for key, text in LABELS.items()},
         "playDaysPerTick": 3,

@@ -9,32 +9,12 @@
 (function () {
   "use strict";
 
-  var DAY_MS = 86400000;
+  var isoToDay = MMDates.isoToDay, dayToIso = MMDates.dayToIso, addMonths = MMDates.addMonths;
+  var periodName = MMNames.periodName, styleFor = MMStyle.styleFor, readable = MMStyle.readable;
+  var decodePath = MMTimeline.decodePath, entryAt = MMTimeline.entryAt;
+  var spellStart = MMTimeline.spellStart, edgeStart = MMTimeline.edgeStart;
   var ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
   var LABEL_ALL_ZOOM = 7;
-
-  function isoToDay(iso) {
-    var p = iso.split("-");
-    return Math.round(Date.UTC(+p[0], +p[1] - 1, +p[2]) / DAY_MS);
-  }
-
-  function dayToIso(day) {
-    return new Date(day * DAY_MS).toISOString().slice(0, 10);
-  }
-
-  function addMonths(iso, months) {
-    var p = iso.split("-"), y = +p[0], m = +p[1] - 1 + months, d = +p[2];
-    y += Math.floor(m / 12);
-    m = ((m % 12) + 12) % 12;
-    var last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
-    return dayToIso(Math.round(Date.UTC(y, m, Math.min(d, last)) / DAY_MS));
-  }
-
-  /* Case, Turkish i and diacritics folded, as the Python gazetteer folds names. */
-  function fold(text) {
-    return String(text).replace(/[İIı]/g, "i").toLowerCase().normalize("NFKD")
-      .replace(/[\u0300-\u036f]/g, "").replace(/['’ʼʻ`´‘]/g, "").replace(/[^0-9a-z]+/g, " ").trim();
-  }
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -113,90 +93,11 @@
     return box;
   }
 
-  /* The name a place bore in a year, in a language, falling back to Turkish, then the first. */
-  function periodName(place, year, lang) {
-    var wanted = [lang, "tr"], i, j, n;
-    for (i = 0; i < wanted.length; i++) {
-      for (j = 0; j < place.n.length; j++) {
-        n = place.n[j];
-        if (n[1] === wanted[i] && (n[2] === null || year >= n[2]) && (n[3] === null || year <= n[3])) return n[0];
-      }
-    }
-    return place.n[0][0];
-  }
-
-  /* How a feature is drawn; faded and dashed where its date or position is not exact. */
-  function styleFor(props, config) {
-    var fuzzy = !!props.fuzzy || props.certainty === "low";
-    if (props.layer === "event") {
-      var colour = config.categories[props.category].colour;
-      return {
-        color: fuzzy ? colour : "#ffffff", weight: fuzzy ? 2 : 1.5, fill: true, fillColor: colour,
-        fillOpacity: fuzzy ? 0.4 : 0.95, opacity: 1, dashArray: fuzzy ? "3 3" : null, radius: 7
-      };
-    }
-    if (props.layer === "front") {
-      return { color: "#222222", weight: 4, opacity: 0.9, dashArray: fuzzy ? "10 6" : null };
-    }
-    var holder = config.holders[props.holder].colour;
-    if (props.kind === "control") {
-      return { color: holder, weight: 1.5, fillColor: holder, fillOpacity: fuzzy ? 0.3 : 0.5, dashArray: fuzzy ? "6 4" : null };
-    }
-    var outline = config.outlines[props.kind];  // claims, treaty zones, lines: from the layer list
-    return {
-      color: holder, weight: outline.weight, fill: outline.fill, fillColor: holder,
-      fillOpacity: 0.08, dashArray: outline.dash
-    };
-  }
-
-  /* The page's compact properties turned back into what a reader needs in a popup. */
-  function readable(props, config, citations) {
-    var copy = {}, key;
-    for (key in props) copy[key] = props[key];
-    function cite(list) { return (list || []).map(function (i) { return citations[i]; }); }
-    copy.sources = cite(props.sources);
-    copy.date_variants = (props.date_variants || []).map(function (v) {
-      return { when_label: v.when_label, sources: cite(v.sources), note: v.note };
-    });
-    if (props.layer === "event") copy.category_label = config.categories[props.category].label;
-    if (props.holder) copy.holder_label = config.holders[props.holder].label;
-    if (props.kind) copy.kind_label = config.kinds[props.kind];
-    if (props.sides) copy.sides = props.sides.map(function (s) { return config.holders[s].label; });
-    if (props.precision_km) {
-      copy.precision_label = config.km.replace("{}", String(props.precision_km));
-      copy.certainty_label = config.certainties[props.certainty];
-    }
-    return copy;
-  }
-
-  /* Delta-encoded thousandths of a degree ([x0, y0, dx1, dy1, …]) back to Leaflet lat/lngs. */
-  function decodePath(deltas) {
-    var latlngs = [], x = 0, y = 0, i;
-    for (i = 0; i < deltas.length; i += 2) {
-      x += deltas[i];
-      y += deltas[i + 1];
-      latlngs.push([y / 1000, x / 1000]);
-    }
-    return latlngs;
-  }
-
-  /* The entry of a timeline ([{s: day, …}] or [[day, …]]) in force on `iso`, or null. */
-  function entryAt(timeline, iso, startOf) {
-    var found = null, i;
-    for (i = 0; i < timeline.length; i++) {
-      if (startOf(timeline[i]) <= iso) found = timeline[i]; else break;
-    }
-    return found;
-  }
-
-  function spellStart(entry) { return entry.s; }
-  function edgeStart(entry) { return entry[0]; }
-
   /* Areas of control: each ledger town's cell, coloured by its holder on the day shown; borders
    * and fronts are the edges between cells whose holders differ that day. Python decided every
    * timeline (mmatlas/render/atlas/control_data.py); this only looks up the entry in force. */
   function ControlMap(atlas, data) {
-    var self = this, config = atlas.config;
+    var self = this;
     this.atlas = atlas;
     this.data = data;
     this.state = [];
@@ -399,7 +300,7 @@
     this.current = iso;
     var visibleEvents = {};
     this.entries.forEach(function (e) {
-      var visible = e.start <= iso && iso <= e.end;
+      var visible = MMDates.inForce(e, iso);
       if (visible) visibleEvents[e.id] = true;
       var shown = e.group.hasLayer(e.layer);
       if (visible && !shown) e.group.addLayer(e.layer);
@@ -440,8 +341,7 @@
   };
 
   Atlas.prototype.dayText = function (iso) {
-    var p = iso.split("-");
-    return (+p[2]) + " " + this.config.months[+p[1] - 1] + " " + p[0];
+    return MMDates.dayText(iso, this.config.months);
   };
 
   Atlas.prototype.step = function (direction) {
@@ -617,16 +517,16 @@
   };
 
   Atlas.prototype.search = function (text) {
-    var query = fold(text), found = [], year = +this.current.slice(0, 4), lang = this.config.lang;
+    var query = MMNames.fold(text, this.config.caseSuffixes), found = [], year = +this.current.slice(0, 4), lang = this.config.lang;
     if (query.length < 2) return found;
     this.config.places.forEach(function (p) {
       var names = p.n.map(function (n) { return n[0]; }).concat(p.m ? [p.m] : []);
-      var hit = names.filter(function (n) { return fold(n).indexOf(query) >= 0; })[0];
+      var hit = names.filter(function (n) { return MMNames.foldExact(n).indexOf(query) >= 0; })[0];
       if (hit) found.push({ kind: "place", item: p, text: periodName(p, year, lang) + (p.m ? " (" + p.m + ")" : ""), matched: hit });
     });
     this.eventIndex.forEach(function (e) {
       var p = e.props;
-      if (fold(p.title).indexOf(query) >= 0 || fold(p.other || "").indexOf(query) >= 0) {
+      if (MMNames.foldExact(p.title).indexOf(query) >= 0 || MMNames.foldExact(p.other || "").indexOf(query) >= 0) {
         var at = e.layer.getBounds ? e.layer.getBounds().getCenter() : e.layer.getLatLng();
         found.push({ kind: "event", item: { id: p.id, s: p.start, lat: at.lat, lon: at.lng }, text: p.title + " — " + p.start });
       }
@@ -638,7 +538,7 @@
     var self = this;
     while (list.firstChild) list.removeChild(list.firstChild);
     var found = this.search(text);
-    if (!found.length && fold(text).length >= 2) list.appendChild(el("li", "mm-none", this.config.labels.no_results));
+    if (!found.length && MMNames.fold(text, this.config.caseSuffixes).length >= 2) list.appendChild(el("li", "mm-none", this.config.labels.no_results));
     found.forEach(function (r) {
       var li = el("li", "mm-result mm-result-" + r.kind, r.text);
       li.tabIndex = 0;
@@ -777,6 +677,6 @@
       }
       return atlas;
     },
-    fold: fold
+    fold: function (text) { return MMNames.fold(text, (window.MMAtlas.instance || {config: {}}).config.caseSuffixes); }
   };
 })();
