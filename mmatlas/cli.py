@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from mmatlas.core.errors import AtlasError, InputError
+from mmatlas.core.lang import LANGS
 from mmatlas.core.paths import DEFAULT_OUT
 from mmatlas.render.outfolder import check_out_folder
 
@@ -79,7 +80,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     lang = _Parser(add_help=False)
     lang.add_argument(
-        "--lang", choices=["tr", "en"], default="tr", help="language of labels and popups (default: tr)"
+        "--lang", choices=LANGS, default="tr", help="language of labels and popups (default: tr)"
     )
     stops = _Parser(add_help=False)
     stops.add_argument(

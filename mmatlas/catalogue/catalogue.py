@@ -9,8 +9,9 @@ from shapely.geometry.base import BaseGeometry
 
 from mmatlas.catalogue.control import ControlMap
 from mmatlas.catalogue.land import clip_to_land
-from mmatlas.catalogue.model import Actor, Event, Front, Lang, Territory
+from mmatlas.catalogue.model import Actor, Event, Front, Territory
 from mmatlas.core.derived import Derived
+from mmatlas.core.lang import Lang
 from mmatlas.core.records import SourceRef, Work
 from mmatlas.core.vocabulary import work_kind_name
 from mmatlas.gazetteer.gazetteer import Gazetteer

@@ -7,7 +7,7 @@ what the source wrote and the time control uses exact days.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field, PlainSerializer, model_validator
 
@@ -158,4 +158,3 @@ class Actor(Record):
 
 
 Dated = Event | Territory | Front
-Lang = Literal["tr", "en"]

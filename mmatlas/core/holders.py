@@ -8,7 +8,8 @@ deficiencies when shown as filled areas with labels.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+
+from mmatlas.core.lang import Lang
 
 
 @dataclass(frozen=True)
@@ -18,7 +19,7 @@ class Holder:
     en: str
     colour: str
 
-    def name(self, lang: Literal["tr", "en"]) -> str:
+    def name(self, lang: Lang) -> str:
         return self.tr if lang == "tr" else self.en
 
     @property

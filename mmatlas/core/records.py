@@ -6,6 +6,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, StringConstraints, Tag
 
+from mmatlas.core.lang import Lang
+
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]
 Certainty = Literal["high", "medium", "low"]
@@ -24,7 +26,7 @@ class LocalText(Record):
     tr: Text
     en: Text
 
-    def get(self, lang: Literal["tr", "en"]) -> str:
+    def get(self, lang: Lang) -> str:
         return self.tr if lang == "tr" else self.en
 
 
@@ -67,7 +69,7 @@ class SourceRef(Record):
     cites: TextOrBoth | None = None
     quote: Text | None = None
 
-    def cites_in(self, lang: Literal["tr", "en"]) -> str | None:
+    def cites_in(self, lang: Lang) -> str | None:
         if isinstance(self.cites, LocalText):
             return self.cites.get(lang)
         return self.cites

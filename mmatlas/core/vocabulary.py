@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Literal, get_args
 
+from mmatlas.core.lang import Lang
+
 Category = Literal[
     "battle",
     "military",
@@ -38,7 +40,7 @@ CATEGORY_STYLE: dict[str, tuple[str, str, str]] = {
 }
 
 
-def category_name(category: str, lang: Literal["tr", "en"]) -> str:
+def category_name(category: str, lang: Lang) -> str:
     """A category as the legend and the layer panel name it."""
     turkish, english, _ = CATEGORY_STYLE[category]
     return turkish if lang == "tr" else english
@@ -54,6 +56,6 @@ WORK_KIND_NAMES: dict[str, tuple[str, str]] = {
 }
 
 
-def work_kind_name(kind: str, lang: Literal["tr", "en"]) -> str:
+def work_kind_name(kind: str, lang: Lang) -> str:
     turkish, english = WORK_KIND_NAMES[kind]
     return turkish if lang == "tr" else english

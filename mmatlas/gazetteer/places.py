@@ -5,11 +5,12 @@ Shaped like the World Historical Gazetteer's Linked Places Format.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import Field, StringConstraints, model_validator
 
 from mmatlas.core.geometry import GeometrySpec
+from mmatlas.core.lang import Lang
 from mmatlas.core.records import Certainty, Language, LocalText, Record, Slug, Sources, Text
 
 
@@ -47,7 +48,7 @@ class Place(Record):
             raise ValueError("expected a geometry, or a geonames_id whose point GeoNames gives")
         return self
 
-    def name(self, lang: Literal["tr", "en"], year: int | None = None) -> str:
+    def name(self, lang: Lang, year: int | None = None) -> str:
         """The name valid in `year` in `lang`, falling back to Turkish, then the first name."""
         for wanted in (lang, "tr"):
             for candidate in self.names:

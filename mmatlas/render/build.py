@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from mmatlas.catalogue.catalogue import Catalogue
-from mmatlas.catalogue.model import Lang
+from mmatlas.core.lang import Lang
 from mmatlas.render.atlas.control_features import control_area_features, derived_front_features
 from mmatlas.render.atlas.embed import embed_guide
 from mmatlas.render.atlas.features import (

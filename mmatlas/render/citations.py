@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from mmatlas.catalogue.catalogue import Catalogue
-from mmatlas.catalogue.model import Lang
+from mmatlas.core.lang import Lang
 from mmatlas.core.records import SourceRef
 
 

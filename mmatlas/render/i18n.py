@@ -4,38 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from mmatlas.catalogue.model import Lang
-from mmatlas.core.dates import When
+from babel.dates import format_date, get_month_names
 
-MONTHS = {
-    "tr": [
-        "Ocak",
-        "Şubat",
-        "Mart",
-        "Nisan",
-        "Mayıs",
-        "Haziran",
-        "Temmuz",
-        "Ağustos",
-        "Eylül",
-        "Ekim",
-        "Kasım",
-        "Aralık",
-    ],
-    "en": [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ],
+from mmatlas.core.dates import When
+from mmatlas.core.lang import LANGS, Lang
+
+# Month names from the Unicode CLDR (via Babel), in each page's language: the page's time control
+# and every date the Python side words use the same list.
+MONTHS: dict[Lang, list[str]] = {
+    lang: [get_month_names("wide", context="format", locale=lang)[m] for m in range(1, 13)] for lang in LANGS
 }
 SEASONS = {
     "tr": {"21": "İlkbahar", "22": "Yaz", "23": "Sonbahar", "24": "Kış"},
@@ -137,7 +114,7 @@ def label(key: str, lang: Lang) -> str:
 
 def day_text(day: dt.date, lang: Lang) -> str:
     """`1920-12-03` → `3 Aralık 1920` / `3 December 1920`."""
-    return f"{day.day} {MONTHS[lang][day.month - 1]} {day.year}"
+    return str(format_date(day, "d MMMM y", locale=lang))
 
 
 def when_text(when: When, lang: Lang) -> str:
@@ -146,7 +123,7 @@ def when_text(when: When, lang: Lang) -> str:
     if when.precision == "day":
         words = day_text(when.start, lang)
     elif when.precision == "month":
-        words = f"{MONTHS[lang][when.start.month - 1]} {when.start.year}"
+        words = str(format_date(when.start, "MMMM y", locale=lang))
     elif when.precision == "year":
         words = str(when.start.year)
     elif when.precision == "season":

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from mmatlas.catalogue.model import Lang
+from mmatlas.core.lang import Lang
 from mmatlas.render.i18n import label
 
 Group = Literal["areas", "fronts", "events", "base"]

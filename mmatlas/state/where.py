@@ -11,8 +11,9 @@ from dataclasses import dataclass
 
 from mmatlas.catalogue.catalogue import Catalogue
 from mmatlas.catalogue.control import Spell, TownControl
-from mmatlas.catalogue.model import Lang, Territory
+from mmatlas.catalogue.model import Territory
 from mmatlas.core.holders import HOLDERS
+from mmatlas.core.lang import Lang
 from mmatlas.gazetteer.places import Place
 from mmatlas.state.day import MapState, map_on
 

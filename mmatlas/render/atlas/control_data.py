@@ -21,9 +21,9 @@ from mmatlas.catalogue.catalogue import Catalogue
 from mmatlas.catalogue.cells import GRID_DEG
 from mmatlas.catalogue.control import FRONT, LEDGER_END, ONE_DAY, THEATRES
 from mmatlas.catalogue.land import land_geojson
-from mmatlas.catalogue.model import Lang
 from mmatlas.core.derived import Derived
 from mmatlas.core.holders import HOLDERS
+from mmatlas.core.lang import Lang
 from mmatlas.render.citations import Citations
 from mmatlas.render.i18n import when_text
 

@@ -12,8 +12,8 @@ import numpy as np
 from mmatlas.catalogue.catalogue import Catalogue
 from mmatlas.catalogue.cells import TextCache
 from mmatlas.catalogue.control import ControlMap
-from mmatlas.catalogue.model import Lang
 from mmatlas.core.holders import HOLDERS
+from mmatlas.core.lang import Lang
 from mmatlas.render.atlas.features import Feature, RawGeometry, raw_geometry
 from mmatlas.render.i18n import day_text, label
 

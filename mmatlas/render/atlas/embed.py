@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mmatlas.catalogue.model import Lang
+from mmatlas.core.lang import Lang
 
 _GUIDE = {
     "en": """# Putting the atlas into slides

@@ -13,10 +13,11 @@ from shapely.geometry import LineString, MultiPoint, Point, mapping
 from shapely.geometry.base import BaseGeometry
 
 from mmatlas.catalogue.catalogue import Catalogue
-from mmatlas.catalogue.model import Event, Front, Lang, Territory
+from mmatlas.catalogue.model import Event, Front, Territory
 from mmatlas.core.dates import When
 from mmatlas.core.derived import Derived
 from mmatlas.core.holders import HOLDERS
+from mmatlas.core.lang import Lang
 from mmatlas.core.records import LocalText, SourceRef
 from mmatlas.core.vocabulary import CATEGORY_STYLE
 from mmatlas.gazetteer.places import Place

@@ -13,8 +13,8 @@ from folium.template import Template
 from jinja2.utils import htmlsafe_json_dumps
 
 from mmatlas.catalogue.catalogue import Catalogue
-from mmatlas.catalogue.model import Lang
 from mmatlas.core.holders import HOLDERS
+from mmatlas.core.lang import Lang
 from mmatlas.core.text import CASE_SUFFIXES
 from mmatlas.core.vocabulary import CATEGORIES, CATEGORY_STYLE, category_name
 from mmatlas.render import layers

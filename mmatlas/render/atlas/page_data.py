@@ -12,7 +12,7 @@ from typing import Any
 
 from mmatlas.catalogue.catalogue import Catalogue
 from mmatlas.catalogue.control import FRONT
-from mmatlas.catalogue.model import Lang
+from mmatlas.core.lang import Lang, other_lang
 from mmatlas.core.vocabulary import CATEGORIES, category_name
 from mmatlas.render import layers
 from mmatlas.render.atlas.features import (
@@ -82,7 +82,7 @@ def _compact(feature: Feature, citations: Citations) -> Feature:
 
 def _events(catalogue: Catalogue, lang: Lang, citations: Citations) -> list[Feature]:
     """Events straight to the page's compact form: the hot path for catalogues of 10,000."""
-    other: Lang = "en" if lang == "tr" else "tr"
+    other = other_lang(lang)
     labels: dict[tuple[str, int], str] = {}
     found = []
     for event in catalogue.events:

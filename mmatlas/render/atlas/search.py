@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from mmatlas.catalogue.catalogue import Catalogue
-from mmatlas.catalogue.model import Lang
+from mmatlas.core.lang import Lang
 
 
 def place_entries(catalogue: Catalogue, lang: Lang) -> list[dict[str, Any]]:

@@ -17,7 +17,7 @@ from pathlib import Path
 from PIL import Image
 
 from mmatlas.catalogue.catalogue import Catalogue
-from mmatlas.catalogue.model import Lang
+from mmatlas.core.lang import Lang
 from mmatlas.render.i18n import label
 from mmatlas.render.layers import default_keys
 from mmatlas.render.slides.overview_maps import THEATRE_CENTRE, THEATRE_ZOOM

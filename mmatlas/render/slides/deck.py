@@ -19,7 +19,7 @@ from pptx.slide import Slide
 from pptx.util import Emu, Inches, Pt
 
 from mmatlas.catalogue.catalogue import Catalogue
-from mmatlas.catalogue.model import Lang
+from mmatlas.core.lang import Lang
 from mmatlas.core.records import Work
 from mmatlas.core.vocabulary import work_kind_name
 from mmatlas.render.i18n import day_text, label

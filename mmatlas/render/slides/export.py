@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from mmatlas.catalogue.catalogue import Catalogue
-from mmatlas.catalogue.model import Lang
+from mmatlas.core.lang import Lang
 from mmatlas.render.slides.animation import frames, gif_bytes, month_ends, mp4_bytes
 from mmatlas.render.slides.deck import tour_deck
 from mmatlas.render.slides.overview_maps import catalogue_overview, tour_overview

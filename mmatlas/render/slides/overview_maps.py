@@ -10,7 +10,7 @@ from typing import Any
 from matplotlib.lines import Line2D
 
 from mmatlas.catalogue.catalogue import Catalogue
-from mmatlas.catalogue.model import Lang
+from mmatlas.core.lang import Lang
 from mmatlas.core.vocabulary import CATEGORY_STYLE
 from mmatlas.render.slides.static_map import (
     StaticMap,

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from mmatlas.catalogue.catalogue import Catalogue
-from mmatlas.catalogue.model import Lang
+from mmatlas.core.lang import Lang
 from mmatlas.render.slides.static_map import render
 from mmatlas.render.stops import PlacedStop
 

@@ -32,9 +32,10 @@ from shapely.geometry.base import BaseGeometry
 
 from mmatlas.catalogue.catalogue import Catalogue
 from mmatlas.catalogue.land import land_geojson
-from mmatlas.catalogue.model import Event, Front, Lang, Territory
+from mmatlas.catalogue.model import Event, Front, Territory
 from mmatlas.core.derived import Derived
 from mmatlas.core.holders import HOLDERS, LAND, blend
+from mmatlas.core.lang import Lang
 from mmatlas.core.records import SourceRef
 from mmatlas.core.vocabulary import CATEGORY_STYLE, category_name
 from mmatlas.render.i18n import day_text, label, when_text
