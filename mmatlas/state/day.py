@@ -10,6 +10,17 @@ from shapely.geometry.base import BaseGeometry
 from mmatlas.catalogue.catalogue import Catalogue
 from mmatlas.catalogue.control import BORDER, FRONT, ControlMap, Spell, TownControl
 from mmatlas.catalogue.model import Event, Front, Territory
+from mmatlas.core.lang import Lang
+from mmatlas.gazetteer.places import Place
+
+# Events that ended this shortly before a day still belong to its picture (a slide's period).
+RECENT = dt.timedelta(days=30)
+
+
+def is_faint(record: Event | Territory | Front) -> bool:
+    """Drawn faint (and dashed): its date is approximate or uncertain, or its position is low
+    certainty. The one rule for the page, the slides and the data files."""
+    return record.when.is_fuzzy or getattr(record, "certainty", "high") == "low"
 
 
 @dataclass(frozen=True)
@@ -30,6 +41,11 @@ class MapState:
     events: tuple[Event, ...]
     territories: tuple[Territory, ...]  # claims, treaty zones and lines
     fronts: tuple[Front, ...]  # the curated battle fronts
+    recent: tuple[Event, ...] = ()  # ended within RECENT before the day, the latest first
+
+    def place_name(self, place: Place, lang: Lang) -> str:
+        """The name the place bore that year, in the reader's language."""
+        return place.name(lang, self.day.year)
 
     @property
     def _row(self) -> int | None:
@@ -86,4 +102,11 @@ def map_on(catalogue: Catalogue, day: dt.date) -> MapState:
         tuple(e for e in catalogue.events if e.when.contains(day)),
         tuple(t for t in catalogue.territories if t.when.contains(day)),
         tuple(f for f in catalogue.fronts if f.when.contains(day)),
+        tuple(
+            sorted(
+                (e for e in catalogue.events if day - RECENT <= e.when.end < day),
+                key=lambda e: e.when.end,
+                reverse=True,
+            )
+        ),
     )

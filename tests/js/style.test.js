@@ -24,7 +24,7 @@ test("a treaty line is outlined, never filled; a claim has its own dash", () => 
 
 test("an event of uncertain date is drawn faint and dashed", () => {
   const sure = MMStyle.styleFor({ layer: "event", category: "battle" }, config);
-  const fuzzy = MMStyle.styleFor({ layer: "event", category: "battle", fuzzy: true }, config);
+  const fuzzy = MMStyle.styleFor({ layer: "event", category: "battle", faint: true }, config);
   assert.equal(sure.dashArray, null);
   assert.equal(fuzzy.dashArray, "3 3");
   assert.ok(fuzzy.fillOpacity < sure.fillOpacity);

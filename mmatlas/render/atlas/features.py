@@ -22,6 +22,7 @@ from mmatlas.core.records import LocalText, SourceRef
 from mmatlas.core.vocabulary import CATEGORY_STYLE
 from mmatlas.gazetteer.places import Place
 from mmatlas.render.i18n import label, when_text
+from mmatlas.state.day import is_faint
 
 Feature = dict[str, Any]
 FeatureCollection = dict[str, Any]
@@ -87,6 +88,7 @@ def _event(catalogue: Catalogue, event: Event, lang: Lang, labels: dict[tuple[st
             "title_en": event.title.en,
             "summary": event.summary.get(lang),
             **_dates(event.when, lang),
+            "faint": is_faint(event),
             "places": [cached_place_label(p, event.when.start.year, lang, labels) for p in places],
             "place_ids": [p.id for p in places],
             "actors": [catalogue.actor_name(a, lang) for a in event.actors],
@@ -124,6 +126,7 @@ def _territory(catalogue: Catalogue, territory: Territory, lang: Lang) -> Featur
             "kind": territory.kind,
             "kind_label": label(f"kind_{territory.kind}", lang),
             **_dates(territory.when, lang),
+            "faint": is_faint(territory),
             **_precision(territory.certainty, territory.precision_km, lang),
             "sources": _cite_all(catalogue, territory.sources, lang),
             "note": _note(territory.note, lang),
@@ -153,6 +156,7 @@ def _front(catalogue: Catalogue, front: Front, lang: Lang) -> Feature:
             "side_codes": list(front.sides),
             "colour": "#222222",
             **_dates(front.when, lang),
+            "faint": is_faint(front),
             **_precision(front.certainty, front.precision_km, lang),
             "sources": _cite_all(catalogue, front.sources, lang),
             "note": _note(front.note, lang),

@@ -24,14 +24,15 @@ from mmatlas.render.atlas.features import (
 )
 from mmatlas.render.citations import Citations
 from mmatlas.render.i18n import when_text
+from mmatlas.state.day import is_faint
 
 # Properties the page's styles, popups, time control and search read, by layer kind.
 _KEEP = {
     "event": ("id", "layer", "category", "title", "summary", "when", "when_label", "start", "end",
-              "fuzzy", "places", "actors", "note", "other"),
+              "faint", "places", "actors", "note", "other"),
     "territory": ("id", "layer", "title", "holder", "kind", "when", "when_label", "start",
-                  "end", "fuzzy", "certainty", "precision_km", "note"),
-    "front": ("id", "layer", "title", "theatre", "sides", "when", "when_label", "start", "end", "fuzzy",
+                  "end", "faint", "certainty", "precision_km", "note"),
+    "front": ("id", "layer", "title", "theatre", "sides", "when", "when_label", "start", "end", "faint",
               "certainty", "precision_km", "note"),
 }  # fmt: skip
 
@@ -102,8 +103,8 @@ def _events(catalogue: Catalogue, lang: Lang, citations: Citations) -> list[Feat
             "places": [cached_place_label(p, when.start.year, lang, labels) for p in places],
             "sources": citations.refer_sources(event.sources),
         }
-        if when.is_fuzzy:
-            props["fuzzy"] = True
+        if is_faint(event):
+            props["faint"] = True
         if event.actors:
             props["actors"] = [catalogue.actor_name(a, lang) for a in event.actors]
         if event.note:

@@ -40,7 +40,7 @@ from mmatlas.core.records import SourceRef
 from mmatlas.core.vocabulary import CATEGORY_STYLE, category_name
 from mmatlas.render.i18n import day_text, label, when_text
 from mmatlas.render.layers import OUTLINES, Layer, front_layers, territory_layers
-from mmatlas.state.day import MapState, map_on
+from mmatlas.state.day import MapState, is_faint, map_on
 
 # Lambert conformal conic: angles (and so shapes of small areas) true; scale true on 37° and 41°.
 PROJECTION = "+proj=lcc +lat_1=37 +lat_2=41 +lat_0=39 +lon_0=35 +datum=WGS84 +units=m +no_defs"
@@ -48,8 +48,7 @@ FIGSIZE = (10.0, 5.625)  # inches, 16:9 like a slide
 # Width of the view in km for the atlas's zoom levels, so a stop looks alike in both.
 SPAN_KM = {3: 7000, 4: 4200, 5: 2600, 6: 1500, 7: 760, 8: 380, 9: 190, 10: 95, 11: 48, 12: 24}
 SEA, COAST = "#cfe3ef", "#a8a090"
-# Events drawn on a stop's map: those in force that day and those of the weeks before it.
-RECENT = dt.timedelta(days=30)
+# At most this many events on a stop's map: those in force, then the most recent before it.
 MAX_EVENTS = 14
 
 matplotlib.rcParams.update(
@@ -162,7 +161,7 @@ def render(
                 continue
             path = _path_in(projected, view)
             colour = HOLDERS[territory.holder].colour
-            faint_drawn |= territory.certainty == "low" or territory.when.is_fuzzy
+            faint_drawn |= is_faint(territory)
             # Outlined, never filled: drawn, never held.
             outline = OUTLINES[territory.kind]
             axes.add_artist(
@@ -198,7 +197,8 @@ def render(
         )
         fronts_drawn = True
         sources += front.sources
-    events = _events_of(catalogue, day) if "events" in layers else []
+    # In force that day, then the most recent of the weeks before: the period of the slide.
+    events = list(state.events + state.recent)[:MAX_EVENTS] if "events" in layers else []
     categories: list[str] = []
     placed_boxes: list[Any] = []
     labelled: set[str] = set()  # a place of several events is named once
@@ -209,13 +209,13 @@ def render(
             x, y = to_map(point.x, point.y)
             if not clip.contains(Point(x, y)):
                 continue
-            fuzzy = event.when.is_fuzzy
+            fuzzy = is_faint(event)
             faint_drawn |= fuzzy
             axes.scatter(
                 [x], [y], s=70, color=colour, alpha=0.55 if fuzzy else 0.95, edgecolors="white",
                 linewidths=1.2, zorder=5,
             )  # fmt: skip
-            name = place.name(lang, day.year)
+            name = state.place_name(place, lang)
             if "labels" in layers and name not in labelled:
                 labelled.add(name)
                 place_label(axes, figure, x, y, name, placed_boxes)
@@ -387,14 +387,6 @@ def _parts(geometry: BaseGeometry) -> list[Polygon | LineString]:
     if isinstance(geometry, Polygon | LineString):
         return [geometry]
     return [part for member in getattr(geometry, "geoms", []) for part in _parts(member)]
-
-
-def _events_of(catalogue: Catalogue, day: dt.date) -> list[Event]:
-    """In force that day, then the most recent of the weeks before: the period of the slide."""
-    current = [e for e in catalogue.events if e.when.contains(day)]
-    recent = [e for e in catalogue.events if day - RECENT <= e.when.end < day]
-    recent.sort(key=lambda e: e.when.end, reverse=True)
-    return (current + recent)[:MAX_EVENTS]
 
 
 def place_label(axes: Axes, figure: Figure, x: float, y: float, text: str, placed: list[Any]) -> None:

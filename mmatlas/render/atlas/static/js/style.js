@@ -6,7 +6,7 @@ var MMStyle = (function () {
 
   /* How a feature is drawn; faded and dashed where its date or position is not exact. */
   function styleFor(props, config) {
-    var fuzzy = !!props.fuzzy || props.certainty === "low";
+    var fuzzy = !!props.faint;  // decided in Python (state.day.is_faint), as for the slides
     if (props.layer === "event") {
       var colour = config.categories[props.category].colour;
       return {
