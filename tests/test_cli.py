@@ -198,3 +198,39 @@ def test_check_checks_the_stops_file_it_is_given(tmp_path: Path, capsys: pytest.
     stops.write_text(stops.read_text(encoding="utf-8").replace("Rulp", "Kars"), encoding="utf-8")
     assert main(["check", "--stops", str(stops)]) == 0
     assert capsys.readouterr().out.rstrip().endswith(f"; 1 stop in {stops}.")
+
+
+TURKISH_ONLY = """\
+- id: adana-liberated
+  when: "1922-01-05"
+  category: evacuation
+  title: {tr: "Adana'nın kurtuluşu"}
+  summary: {tr: "Fransız birlikleri Adana'dan çekildi."}
+  places: [Adana]
+  sources: [{ref: seed-celik}]
+"""
+
+
+def test_a_lecture_written_only_in_turkish_builds_in_english_with_the_turkish_marked(
+    write_yaml: Callable[[str, str], Path], tmp_path: Path
+) -> None:
+    path = write_yaml("mine.yaml", TURKISH_ONLY)
+    assert main(["build", "--events", str(path), "--lang", "en", "--out", str(tmp_path / "en")]) == 0
+    assert main(["build", "--events", str(path), "--out", str(tmp_path / "tr")]) == 0
+    english = (tmp_path / "en" / "1922.html").read_text(encoding="utf-8")
+    turkish = (tmp_path / "tr" / "1922.html").read_text(encoding="utf-8")
+    assert (
+        "Adana\\u0027nın kurtuluşu (in Turkish)" in english or "Adana'nın kurtuluşu (in Turkish)" in english
+    )
+    assert "(in Turkish)" not in turkish and "(İngilizce)" not in turkish
+
+
+def test_a_text_in_no_language_is_refused_with_how_to_write_it(
+    write_yaml: Callable[[str, str], Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write_yaml("mine.yaml", TURKISH_ONLY.replace('{tr: "Adana\'nın kurtuluşu"}', "{}"))
+    assert main(["check", "--events", str(path)]) == 1
+    (line, _) = capsys.readouterr().err.splitlines()
+    assert (
+        line == f"Error: {path}:4:10: title: expected the text in Turkish, English or both: {{tr: …, en: …}}"
+    )

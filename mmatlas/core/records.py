@@ -4,9 +4,18 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, StringConstraints, Tag
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    StringConstraints,
+    Tag,
+    model_validator,
+)
 
-from mmatlas.core.lang import Lang
+from mmatlas.core.lang import FALLBACK_MARK, Lang
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]
@@ -21,17 +30,31 @@ class Record(BaseModel):
 
 
 class LocalText(Record):
-    """The same text in Turkish and English; the atlas shows the one the user chose."""
+    """A text in Turkish, English or both. A page in a language the text lacks shows the other
+    language's text, marked as such: a lecture written only in Turkish still builds in English."""
 
-    tr: Text
-    en: Text
+    tr: Text | None = None
+    en: Text | None = None
+
+    @model_validator(mode="after")
+    def _in_one_language_at_least(self) -> LocalText:
+        if self.tr is None and self.en is None:
+            raise ValueError("expected the text in Turkish, English or both: {tr: …, en: …}")
+        return self
+
+    def has(self, lang: Lang) -> bool:
+        return (self.tr if lang == "tr" else self.en) is not None
 
     def get(self, lang: Lang) -> str:
-        return self.tr if lang == "tr" else self.en
+        own, other = (self.tr, self.en) if lang == "tr" else (self.en, self.tr)
+        if own is not None:
+            return own
+        assert other is not None
+        return f"{other} {FALLBACK_MARK[lang]}"
 
 
 def _note_in_both_languages(value: Any) -> Any:
-    if isinstance(value, str):
+    if isinstance(value, str) or (isinstance(value, dict) and not {"tr", "en"} <= set(value)):
         raise ValueError(
             "a note is shown to readers in the page's language: write note: {tr: …, en: …}; "
             "keep remarks on how the data was gathered as YAML comments (# …)"

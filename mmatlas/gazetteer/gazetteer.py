@@ -332,7 +332,7 @@ class Gazetteer:
 
     @staticmethod
     def describe(place: Place) -> str:
-        return place.modern.en if place.modern else place.names[0].text
+        return place.modern.get("en") if place.modern else place.names[0].text
 
 
 def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -357,7 +357,7 @@ def describe_match(match: Match) -> str:
     }[match.source]
     lines = [
         f"{match.written} → {place.name('tr')}"
-        + (f" ({place.modern.en})" if place.modern else "")
+        + (f" ({place.modern.get('en')})" if place.modern else "")
         + f": {latlon_text(match.point[1], match.point[0])}",
         f"  source: {source}",
         f"  confidence: {match.confidence} ({match.reason})",

@@ -67,7 +67,7 @@ def geocoding_report(catalogue: Catalogue) -> GeocodingReport:
         match = catalogue.gazetteer.match(mention.written, mention.cited)
         km = km_from_ankara(*match.point)
         if km > FAR_KM:
-            modern = match.place.modern.en if match.place.modern else match.place.name("en")
+            modern = match.place.modern.get("en") if match.place.modern else match.place.name("en")
             far.setdefault(match.written, f"{match.written} → {modern} ({km:,.0f} km; {match.reason})")
         writer.writerow(_row(mention, match, km))
     return GeocodingReport(out.getvalue(), len(mentions), tuple(far[k] for k in sorted(far)))
@@ -104,7 +104,7 @@ def _row(mention: Mention, match: Match, km: float) -> list[str]:
         match.written,
         place.id,
         place.name("tr"),
-        place.modern.en if place.modern else "",
+        place.modern.get("en") if place.modern else "",
         match.source,
         str(place.geonames_id or ""),
         f"{match.point[1]:.4f}",

@@ -154,22 +154,22 @@ def test_no_soviet_union_before_it_existed(catalogue: Catalogue) -> None:
     for item in catalogue.events:
         if item.when.start >= founded:
             continue
-        texts = [item.title.tr, item.title.en, item.summary.tr, item.summary.en]
-        texts += [item.note.tr, item.note.en] if item.note else []
+        texts = [item.title.get("tr"), item.title.get("en"), item.summary.get("tr"), item.summary.get("en")]
+        texts += [item.note.get("tr"), item.note.get("en")] if item.note else []
         for text in texts:
             assert "Soviet Union" not in text and "Sovyetler Birliği" not in text, item.id
 
 
 def test_the_treaty_of_gumru_returns_nothing_that_was_never_turkish(catalogue: Catalogue) -> None:
     gumru = event(catalogue, "treaty-of-gumru")
-    assert "return" not in gumru.summary.en and "geri" not in gumru.summary.tr
-    assert gumru.note is not None and "1828" in gumru.note.en
+    assert "return" not in gumru.summary.get("en") and "geri" not in gumru.summary.get("tr")
+    assert gumru.note is not None and "1828" in gumru.note.get("en")
 
 
 def test_istanbul_is_occupied_formally_in_both_languages(catalogue: Catalogue) -> None:
     occupation = event(catalogue, "occupation-of-istanbul")
-    assert "resmen" in occupation.title.tr and "formally" in occupation.title.en
-    assert "fiilen" not in occupation.title.tr
+    assert "resmen" in occupation.title.get("tr") and "formally" in occupation.title.get("en")
+    assert "fiilen" not in occupation.title.get("tr")
 
 
 # --- Holders ------------------------------------------------------------------------------------
@@ -217,10 +217,13 @@ def test_every_note_reads_in_the_pages_language_and_none_is_a_working_remark(
 ) -> None:
     notes = all_notes(catalogue)
     assert len(notes) > 200
-    untranslated = [where for where, note in notes if note.tr == note.en]
+    untranslated = [where for where, note in notes if note.tr == note.get("en")]
     assert untranslated == []
     remarks = [
-        (where, word) for where, note in notes for word in WORKING_WORDS if word.lower() in note.en.lower()
+        (where, word)
+        for where, note in notes
+        for word in WORKING_WORDS
+        if word.lower() in note.get("en").lower()
     ]
     assert remarks == []
 

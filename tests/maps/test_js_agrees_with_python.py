@@ -42,7 +42,7 @@ def run_js(expression: str, data: Any) -> Any:
 
 def every_name(catalogue: Catalogue) -> list[str]:
     names = [n.text for p in catalogue.places.values() for n in p.names]
-    names += [e.title.tr for e in catalogue.events] + [e.title.en for e in catalogue.events]
+    names += [e.title.get("tr") for e in catalogue.events] + [e.title.get("en") for e in catalogue.events]
     typed = ["Kars'ta", "BATUM'DA", "Gümrü'nün", "Ankara'ya", "İzmir’de", "Alek'sandrapol", "Qal'a", "ıIiİ"]
     return sorted(set(names + typed))
 

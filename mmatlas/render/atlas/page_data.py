@@ -94,7 +94,6 @@ def _events(catalogue: Catalogue, lang: Lang, citations: Citations) -> list[Feat
             "layer": "event",
             "category": event.category,
             "title": event.title.get(lang),
-            "other": event.title.get(other),
             "summary": event.summary.get(lang),
             "when": when.text,
             "when_label": when_text(when, lang),
@@ -103,6 +102,8 @@ def _events(catalogue: Catalogue, lang: Lang, citations: Citations) -> list[Feat
             "places": [cached_place_label(p, when.start.year, lang, labels) for p in places],
             "sources": citations.refer_sources(event.sources),
         }
+        if event.title.has(other):  # the title in the other language, found by search too
+            props["other"] = event.title.get(other)
         if is_faint(event):
             props["faint"] = True
         if event.actors:
