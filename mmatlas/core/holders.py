@@ -1,6 +1,6 @@
 """The fixed vocabulary of holders: who controls, claims or was awarded an area.
 
-One code, one colour, one Turkish and one English name, so legends, exports and queries agree.
+One code, one colour and a name in each message catalogue, so legends, exports and queries agree.
 Colours are the Tableau 10 palette, chosen to stay distinct for the common colour-vision
 deficiencies when shown as filled areas with labels.
 """
@@ -10,17 +10,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from mmatlas.core.lang import Lang
+from mmatlas.core.messages import message
 
 
 @dataclass(frozen=True)
 class Holder:
     code: str
-    tr: str
-    en: str
     colour: str
 
     def name(self, lang: Lang) -> str:
-        return self.tr if lang == "tr" else self.en
+        """In the message catalogues (holder_…)."""
+        return message(f"holder_{self.code}", lang)
 
     @property
     def fill(self) -> str:
@@ -50,32 +50,25 @@ def blend(colour: str, under: str, alpha: float) -> str:
 HOLDERS: dict[str, Holder] = {
     h.code: h
     for h in (
-        Holder("ankara", "Ankara Hükûmeti (TBMM)", "Ankara government (GNA)", "#d62728"),
-        Holder("istanbul", "İstanbul Hükûmeti (Osmanlı)", "İstanbul (Ottoman) government", "#bcbd22"),
-        Holder("greece", "Yunanistan", "Greece", "#1f77b4"),
-        Holder("france", "Fransa", "France", "#9467bd"),
-        Holder("italy", "İtalya", "Italy", "#2ca02c"),
-        Holder("britain", "Britanya", "Britain", "#8c564b"),
-        Holder("allied", "İtilaf Devletleri", "Allied Powers", "#7f7f7f"),
-        Holder("armenia", "Ermenistan", "Armenia", "#ff7f0e"),
-        Holder("georgia", "Gürcistan", "Georgia", "#17becf"),
-        Holder(
-            "soviet", "Sovyet Rusya ve Sovyet cumhuriyetleri", "Soviet Russia and Soviet republics", "#e377c2"
-        ),
+        Holder("ankara", "#d62728"),
+        Holder("istanbul", "#bcbd22"),
+        Holder("greece", "#1f77b4"),
+        Holder("france", "#9467bd"),
+        Holder("italy", "#2ca02c"),
+        Holder("britain", "#8c564b"),
+        Holder("allied", "#7f7f7f"),
+        Holder("armenia", "#ff7f0e"),
+        Holder("georgia", "#17becf"),
+        Holder("soviet", "#e377c2"),
         # Before the Assembly opened (23 April 1920): the armed resistance and the Representative
         # Committee, in a lighter shade of the Ankara government's red.
-        Holder(
-            "national",
-            "Millî kuvvetler (Kuva-yı Milliye, Heyet-i Temsiliye)",
-            "Turkish national forces (Kuva-yi Milliye, Representative Committee)",
-            "#ff9896",
-        ),
-        Holder("azerbaijan", "Azerbaycan Cumhuriyeti", "Azerbaijan Democratic Republic", "#c5b0d5"),
+        Holder("national", "#ff9896"),
+        Holder("azerbaijan", "#c5b0d5"),
         # Context beyond the theatre: muted colours, so the war's holders stand out.
-        Holder("persia", "İran (Kaçar)", "Persia (Qajar)", "#dbdb8d"),
-        Holder("bulgaria", "Bulgaristan", "Bulgaria", "#9edae5"),
-        Holder("arab", "Suriye Arap Krallığı (Faysal)", "Arab Kingdom of Syria (Faisal)", "#f7b6d2"),
+        Holder("persia", "#dbdb8d"),
+        Holder("bulgaria", "#9edae5"),
+        Holder("arab", "#f7b6d2"),
         # Short-lived local governments, e.g. the South-West Caucasus Republic at Kars (1918–1919).
-        Holder("local", "Yerel yönetimler", "Local governments", "#c7c7c7"),
+        Holder("local", "#c7c7c7"),
     )
 }

@@ -11,7 +11,3 @@ LANGS: tuple[Lang, ...] = get_args(Lang)
 def other_lang(lang: Lang) -> Lang:
     """The language a page does not show, offered beside it (an event's title in search)."""
     return "en" if lang == "tr" else "tr"
-
-
-# After a text shown in the other language, because the record has none in the page's own.
-FALLBACK_MARK: dict[Lang, str] = {"tr": "(İngilizce)", "en": "(in Turkish)"}

@@ -15,7 +15,8 @@ from pydantic import (
     model_validator,
 )
 
-from mmatlas.core.lang import FALLBACK_MARK, Lang
+from mmatlas.core.lang import Lang
+from mmatlas.core.messages import message
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]
@@ -50,7 +51,7 @@ class LocalText(Record):
         if own is not None:
             return own
         assert other is not None
-        return f"{other} {FALLBACK_MARK[lang]}"
+        return f"{other} {message('fallback_mark', lang)}"
 
 
 def _note_in_both_languages(value: Any) -> Any:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Literal, get_args
 
 from mmatlas.core.lang import Lang
+from mmatlas.core.messages import message
 
 Category = Literal[
     "battle",
@@ -24,38 +25,27 @@ Theatre = Literal["western", "eastern", "southern"]
 
 CATEGORIES: tuple[str, ...] = get_args(Category)
 
-# Display names and a marker colour per category (ColorBrewer, distinct from holder colours
-# because markers sit on top of filled territories).
-CATEGORY_STYLE: dict[str, tuple[str, str, str]] = {
-    "battle": ("Muharebe", "Battle", "#67001f"),
-    "military": ("Askerî harekât", "Military operation", "#d6604d"),
-    "treaty": ("Antlaşma", "Treaty", "#053061"),
-    "conference": ("Konferans", "Conference", "#4393c3"),
-    "congress": ("Kongre", "Congress", "#1b7837"),
-    "diplomacy": ("Diplomasi", "Diplomacy", "#762a83"),
-    "occupation": ("İşgal", "Occupation", "#252525"),
-    "evacuation": ("Tahliye", "Evacuation", "#5aae61"),
-    "political": ("Siyasi gelişme", "Political", "#e08214"),
-    "journey": ("Yolculuk", "Journey", "#8c510a"),
+# A marker colour per category (ColorBrewer, distinct from holder colours because markers sit on
+# top of filled areas); the names are in the message catalogues (category_…).
+CATEGORY_COLOUR: dict[str, str] = {
+    "battle": "#67001f",
+    "military": "#d6604d",
+    "treaty": "#053061",
+    "conference": "#4393c3",
+    "congress": "#1b7837",
+    "diplomacy": "#762a83",
+    "occupation": "#252525",
+    "evacuation": "#5aae61",
+    "political": "#e08214",
+    "journey": "#8c510a",
 }
 
 
 def category_name(category: str, lang: Lang) -> str:
     """A category as the legend and the layer panel name it."""
-    turkish, english, _ = CATEGORY_STYLE[category]
-    return turkish if lang == "tr" else english
-
-
-# How much weight a cited work carries, shown with every citation so a reader can grade it.
-WORK_KIND_NAMES: dict[str, tuple[str, str]] = {
-    "primary": ("birincil kaynak", "primary source"),
-    "scholarly": ("bilimsel yayın", "scholarly work"),
-    "reference": ("başvuru eseri", "reference work"),
-    "press": ("basın", "press"),
-    "web": ("web sayfası", "web page"),
-}
+    return message(f"category_{category}", lang)
 
 
 def work_kind_name(kind: str, lang: Lang) -> str:
-    turkish, english = WORK_KIND_NAMES[kind]
-    return turkish if lang == "tr" else english
+    """How much weight a cited work carries, shown with every citation so a reader can grade it."""
+    return message(f"work_kind_{kind}", lang)

@@ -1,7 +1,7 @@
 """The one list of the map's layers: what each selects, where it sits, its name and its outline.
 
 The atlas's layer panel, the keys a lecture stop may switch on, the slides' drawing and legend and
-the animation all read this list: a new layer kind is one entry here (and its name in i18n.py).
+the animation all read this list: a new layer kind is one entry here (and its name in each message catalogue).
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ OUTLINES: dict[str, Outline] = {
 class Layer:
     key: str  # what stops' `layers:` and the page's panel use
     group: Group  # the heading it sits under in the atlas's layer panel
-    name_key: str  # its name, a key of i18n.LABELS
+    name_key: str  # its name, a key of the message catalogues (core/messages/)
     shown: bool = True  # on when the atlas opens and in a stop that names no layers
     territory_kinds: tuple[str, ...] = ()  # the territories it draws
     theatre: str | None = None  # the fronts it draws (ledger-derived and curated)

@@ -12,7 +12,7 @@ import pytest
 from mmatlas.catalogue.catalogue import Catalogue
 from mmatlas.catalogue.loader import load_catalogue
 from mmatlas.core.holders import HOLDERS
-from mmatlas.core.vocabulary import CATEGORY_STYLE
+from mmatlas.core.vocabulary import CATEGORY_COLOUR
 from mmatlas.render.atlas.interactive import PERIOD_END
 from mmatlas.render.build import render_all, write_outputs
 from mmatlas.render.stops import PlacedStop
@@ -134,7 +134,7 @@ def test_an_uncertain_event_is_drawn_faded_and_dashed(
 ) -> None:
     # Halil Pasha sent to Russia: "early 1920", recorded as 1920-01~ (approximate month).
     atlas = open_page(built, "#1920-01-15")
-    diplomacy = CATEGORY_STYLE["diplomacy"][2]
+    diplomacy = CATEGORY_COLOUR["diplomacy"]
     fuzzy = atlas.page.locator(f'path.leaflet-interactive[fill="{diplomacy}"][stroke-dasharray="3 3"]')
     assert fuzzy.count() >= 1
     assert fuzzy.first.get_attribute("fill-opacity") == "0.4"
@@ -300,9 +300,9 @@ def test_hostile_text_is_shown_not_run(
 
 
 def _treaty_colour() -> str:
-    from mmatlas.core.vocabulary import CATEGORY_STYLE
+    from mmatlas.core.vocabulary import CATEGORY_COLOUR
 
-    return CATEGORY_STYLE["treaty"][2]
+    return CATEGORY_COLOUR["treaty"]
 
 
 def test_an_area_popup_names_the_town_its_holder_since_when_and_the_source(

@@ -19,7 +19,7 @@ from mmatlas.core.derived import Derived
 from mmatlas.core.holders import HOLDERS
 from mmatlas.core.lang import Lang
 from mmatlas.core.records import LocalText, SourceRef
-from mmatlas.core.vocabulary import CATEGORY_STYLE
+from mmatlas.core.vocabulary import CATEGORY_COLOUR, category_name
 from mmatlas.gazetteer.places import Place
 from mmatlas.render.i18n import label, when_text
 from mmatlas.state.day import is_faint
@@ -72,7 +72,6 @@ def place_features(catalogue: Catalogue, lang: Lang) -> list[Feature]:
 
 def _event(catalogue: Catalogue, event: Event, lang: Lang, labels: dict[tuple[str, int], str]) -> Feature:
     places = catalogue.event_places[event.id]
-    tr_name, en_name, colour = CATEGORY_STYLE[event.category]
     return {
         "type": "Feature",
         "id": event.id,
@@ -81,8 +80,8 @@ def _event(catalogue: Catalogue, event: Event, lang: Lang, labels: dict[tuple[st
             "id": event.id,
             "layer": "event",
             "category": event.category,
-            "category_label": tr_name if lang == "tr" else en_name,
-            "colour": colour,
+            "category_label": category_name(event.category, lang),
+            "colour": CATEGORY_COLOUR[event.category],
             "title": event.title.get(lang),
             "title_tr": event.title.tr,
             "title_en": event.title.en,

@@ -15,17 +15,19 @@ from jinja2.utils import htmlsafe_json_dumps
 from mmatlas.catalogue.catalogue import Catalogue
 from mmatlas.core.holders import HOLDERS
 from mmatlas.core.lang import Lang
+from mmatlas.core.messages import CATALOGUES
 from mmatlas.core.text import CASE_SUFFIXES
-from mmatlas.core.vocabulary import CATEGORIES, CATEGORY_STYLE, category_name
+from mmatlas.core.vocabulary import CATEGORIES, CATEGORY_COLOUR, category_name
 from mmatlas.render import layers
 from mmatlas.render.atlas import search
 from mmatlas.render.atlas.assets import assets
 from mmatlas.render.atlas.control_data import shared_page_json
 from mmatlas.render.atlas.page_data import page_layers
 from mmatlas.render.atlas.stable_ids import renumber
-from mmatlas.render.i18n import LABELS, MONTHS, label
+from mmatlas.render.i18n import MONTHS, label
 from mmatlas.render.stops import PlacedStop
 
+NAMED_ELSEWHERE = ("holder_", "category_", "work_kind_", "season_", "fallback_mark")
 # The span of the time control: from the Armistice of Mudros to the eve of the Republic.
 PERIOD_START = dt.date(1918, 10, 30)
 PERIOD_END = dt.date(1923, 10, 29)
@@ -202,7 +204,8 @@ def _config(
         # What the search box strips after an apostrophe (Kars'ta), as the gazetteer does.
         "caseSuffixes": sorted(CASE_SUFFIXES),
         "lang": lang,
-        "labels": {key: text[lang] for key, text in LABELS.items()},
+        # The page's own texts; names of holders and categories come with their entries below.
+        "labels": {k: v for k, v in CATALOGUES[lang].items() if not k.startswith(NAMED_ELSEWHERE)},
         "playDaysPerTick": 3,
         "playTickMs": 100,
         "layers": layers_meta,
@@ -212,7 +215,7 @@ def _config(
         },
         "places": search.place_entries(catalogue, lang),
         "categories": {
-            c: {"label": category_name(c, lang), "colour": CATEGORY_STYLE[c][2]} for c in CATEGORIES
+            c: {"label": category_name(c, lang), "colour": CATEGORY_COLOUR[c]} for c in CATEGORIES
         },
         "holders": {
             code: {"label": h.name(lang), "colour": h.colour, "fill": h.fill, "faint": h.faint}
@@ -230,7 +233,7 @@ def _config(
         + [
             {
                 "shape": "circle",
-                "colour": CATEGORY_STYLE[c][2],
+                "colour": CATEGORY_COLOUR[c],
                 "label": category_name(c, lang),
             }
             for c in categories

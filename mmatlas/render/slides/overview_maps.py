@@ -11,7 +11,7 @@ from matplotlib.lines import Line2D
 
 from mmatlas.catalogue.catalogue import Catalogue
 from mmatlas.core.lang import Lang
-from mmatlas.core.vocabulary import CATEGORY_STYLE
+from mmatlas.core.vocabulary import CATEGORY_COLOUR, category_name
 from mmatlas.render.slides.static_map import (
     StaticMap,
     base_map,
@@ -57,12 +57,12 @@ def catalogue_overview(catalogue: Catalogue, lang: Lang) -> StaticMap:
         for place in catalogue.event_places[event.id]:
             point = catalogue.gazetteer.point(place)
             x, y = to_map(point.x, point.y)
-            colour = CATEGORY_STYLE[event.category][2]
+            colour = CATEGORY_COLOUR[event.category]
             axes.scatter([x], [y], s=40, color=colour, alpha=0.8, edgecolors="white", zorder=5)
     handles = [
-        Line2D([0], [0], marker="o", linestyle="none", markersize=7, markerfacecolor=style[2],
-               markeredgecolor="white", label=f"{style[0 if lang == 'tr' else 1]} ({counts[category]})")
-        for category, style in CATEGORY_STYLE.items()
+        Line2D([0], [0], marker="o", linestyle="none", markersize=7, markerfacecolor=colour,
+               markeredgecolor="white", label=f"{category_name(category, lang)} ({counts[category]})")
+        for category, colour in CATEGORY_COLOUR.items()
         if counts[category]
     ]  # fmt: skip
     axes.legend(handles=handles, loc="lower right", fontsize=8, framealpha=0.92, borderaxespad=2.2)

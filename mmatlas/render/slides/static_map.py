@@ -37,7 +37,7 @@ from mmatlas.core.derived import Derived
 from mmatlas.core.holders import HOLDERS, LAND, blend
 from mmatlas.core.lang import Lang
 from mmatlas.core.records import SourceRef
-from mmatlas.core.vocabulary import CATEGORY_STYLE, category_name
+from mmatlas.core.vocabulary import CATEGORY_COLOUR, category_name
 from mmatlas.render.i18n import day_text, label, when_text
 from mmatlas.render.layers import OUTLINES, Layer, front_layers, territory_layers
 from mmatlas.state.day import MapState, is_faint, map_on
@@ -203,7 +203,7 @@ def render(
     placed_boxes: list[Any] = []
     labelled: set[str] = set()  # a place of several events is named once
     for event in events:
-        colour = CATEGORY_STYLE[event.category][2]
+        colour = CATEGORY_COLOUR[event.category]
         for place in catalogue.event_places[event.id]:
             point = catalogue.gazetteer.point(place)
             x, y = to_map(point.x, point.y)
@@ -445,7 +445,7 @@ def legend(
     if fronts:
         handles.append(Line2D([0], [0], color="#222222", linewidth=3, label=label("layer_fronts", lang)))
     handles += [
-        Line2D([0], [0], marker="o", linestyle="none", markersize=8, markerfacecolor=CATEGORY_STYLE[c][2],
+        Line2D([0], [0], marker="o", linestyle="none", markersize=8, markerfacecolor=CATEGORY_COLOUR[c],
                markeredgecolor="white", label=category_name(c, lang))
         for c in categories
     ]  # fmt: skip
