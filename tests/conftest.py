@@ -23,6 +23,16 @@ def catalogue() -> Catalogue:
     return load_catalogue()
 
 
+# A small catalogue for unit tests (tests/fixtures/small/README.md): the full one only where the
+# history itself is the point.
+SMALL = Path(__file__).resolve().parent / "fixtures" / "small"
+
+
+@pytest.fixture(scope="session")
+def small_catalogue() -> Catalogue:
+    return load_catalogue([SMALL], bundled=False)
+
+
 @pytest.fixture(scope="session")
 def stops(catalogue: Catalogue) -> list[PlacedStop]:
     return load_stops(catalogue)

@@ -25,6 +25,8 @@ class When:
     precision: Precision = "day"
     uncertain: bool = False
     approximate: bool = False
+    # An interval whose two ends are both exact days (1920-08-10/1923-07-24) is as exact as a day.
+    exact_ends: bool = False
 
     def contains(self, day: dt.date) -> bool:
         return self.start <= day <= self.end
@@ -32,7 +34,9 @@ class When:
     @property
     def is_fuzzy(self) -> bool:
         """True where the author hedged or gave less than a day: drawn differently."""
-        return self.uncertain or self.approximate or self.precision != "day"
+        if self.uncertain or self.approximate:
+            return True
+        return not (self.precision == "day" or (self.precision == "interval" and self.exact_ends))
 
 
 class DateError(ValueError):
@@ -82,13 +86,15 @@ def parse_when(text: str) -> When:
         end = dt.date(start.year + 1, 2, calendar.monthrange(start.year + 1, 2)[1])
     if end < start:
         raise DateError(f"'{text}' ends before it starts")
+    precision = _precision(cleaned, parsed)
     return When(
         start=start,
         end=end,
         text=cleaned,
-        precision=_precision(cleaned, parsed),
+        precision=precision,
         uncertain="?" in cleaned or "%" in cleaned,
         approximate="~" in cleaned or "%" in cleaned,
+        exact_ends=precision == "interval" and all(_EXACT_DAY.fullmatch(p) for p in cleaned.split("/")),
     )
 
 
@@ -111,9 +117,11 @@ def _direct(text: str) -> When | None:
         precision="interval" if len(parts) == 2 else spans[0].precision,
         uncertain="?" in text or "%" in text,
         approximate="~" in text or "%" in text,
+        exact_ends=len(parts) == 2 and all(span.precision == "day" for span in spans),
     )
 
 
+_EXACT_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 # Seasons (21 spring … 24 winter) as the `edtf` package resolves them, without its grammar
 # (building it costs ~70 ms); winter runs into February of the next year.
 _SEASON = re.compile(r"(\d{4})-(2[1-4])")

@@ -101,3 +101,20 @@ def test_seasons_read_directly_match_the_edtf_grammar(text: str) -> None:
         end = dt.date(start.year + 1, 2, 28 if (start.year + 1) % 4 else 29)
     when = parse_when(text)
     assert (when.start, when.end, when.precision) == (start, end, "season")
+
+
+@pytest.mark.parametrize(
+    ("text", "fuzzy"),
+    [
+        ("1920-08-10/1923-07-24", False),  # Sèvres to Lausanne: both ends exact days
+        ("1920-12-03", False),
+        ("1920-12", True),
+        ("1920-05/1920-07", True),  # months at both ends
+        ("1920-05-11/1920-07", True),  # one end only a month
+        ("1921-03-11?/1921-03-20", True),  # an end the author doubted
+        ("1920-23", True),
+        ("1920~", True),
+    ],
+)
+def test_only_a_span_with_exact_days_at_both_ends_is_drawn_as_exact(text: str, fuzzy: bool) -> None:
+    assert parse_when(text).is_fuzzy is fuzzy

@@ -28,6 +28,17 @@ def test_faint_means_a_loose_date_or_a_low_certainty_position(catalogue: Catalog
     assert low and all(is_faint(f) for f in low)
 
 
+def test_the_small_catalogue_has_the_day_as_a_reader_would_count_it(small_catalogue: Catalogue) -> None:
+    landing = map_on(small_catalogue, dt.date(1919, 5, 15))
+    assert [e.id for e in landing.events] == ["izmir-landing"]
+    after = map_on(small_catalogue, dt.date(1919, 5, 16))
+    assert after.events == () and [e.id for e in after.recent] == ["izmir-landing"]
+    month_later = map_on(small_catalogue, dt.date(1919, 6, 15))
+    assert month_later.recent == ()
+    (claim,) = map_on(small_catalogue, dt.date(1920, 8, 10)).territories
+    assert claim.id == "small-claim" and not is_faint(claim)
+
+
 def test_a_place_is_named_as_it_was_that_year(catalogue: Catalogue) -> None:
     gumru = catalogue.gazetteer.resolve("Gümrü")
     assert map_on(catalogue, dt.date(1920, 11, 7)).place_name(gumru, "tr") == "Gümrü"

@@ -25,7 +25,7 @@ STOP = """
   date: 1920-08-10
   title: {tr: "İddialar", en: "Claims"}
   caption: {tr: "İddialar", en: "Claims"}
-  centre: Ankara
+  centre: Uşak
   zoom: 5
   layers: [control, claims]
 """
@@ -44,8 +44,9 @@ def legend_texts(catalogue: Catalogue, keys: list[str]) -> list[str]:
 
 @pytest.mark.usefixtures("with_claims")
 def test_a_layer_added_to_the_list_is_in_the_page_a_stop_and_a_slide(
-    catalogue: Catalogue, write_yaml: Callable[[str, str], Path]
+    small_catalogue: Catalogue, write_yaml: Callable[[str, str], Path]
 ) -> None:
+    catalogue = small_catalogue
     overlays, _ = page_layers(catalogue, "en")
     (claims,) = [layer for layer in overlays if layer["key"] == "claims"]
     assert claims["group"] == "areas" and claims["label"] == "claim" and claims["show"] is False
@@ -58,10 +59,10 @@ def test_a_layer_added_to_the_list_is_in_the_page_a_stop_and_a_slide(
 
 
 def test_a_layer_not_in_the_list_is_refused_in_a_stop(
-    catalogue: Catalogue, write_yaml: Callable[[str, str], Path]
+    small_catalogue: Catalogue, write_yaml: Callable[[str, str], Path]
 ) -> None:
     with pytest.raises(InputError) as caught:
-        load_stops(catalogue, write_yaml("stops.yaml", STOP))
+        load_stops(small_catalogue, write_yaml("stops.yaml", STOP))
     (problem,) = caught.value.problems
     assert problem.field == "layers[1]"
     assert problem.message.startswith("expected one of control, zones, lines, fronts-western")
