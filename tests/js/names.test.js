@@ -28,3 +28,12 @@ test("a place is named as it was named that year, in the reader's language first
   assert.equal(MMNames.periodName(place, 1925, "en"), "Leninakan");
   assert.equal(MMNames.periodName({ n: [["Kars", "tr", null, null]] }, 1921, "en"), "Kars");
 });
+
+test("a whole name beats the start of a word, which beats a match inside a word", () => {
+  assert.equal(MMNames.matchRank("kars", "Kars"), 0);
+  assert.equal(MMNames.matchRank("kars", "Kars Antlaşması"), 1);
+  assert.equal(MMNames.matchRank("kars", "Batum'a karşı"), 1);
+  assert.equal(MMNames.matchRank("kars", "Sarıkamış–Kars"), 1);
+  assert.equal(MMNames.matchRank("ars", "Kars"), 2);
+  assert.equal(MMNames.matchRank("kars", "Ardahan"), -1);
+});

@@ -38,3 +38,27 @@ test("a popup reads citations and labels, not numbers and codes", () => {
   assert.equal(shown.precision_label, "about 25 km");
   assert.deepEqual(props.sources, [1, 0]); // the page's own data is left as it was
 });
+
+test("a journey is a line with its colour and no fill", () => {
+  const route = MMStyle.styleFor({ layer: "event", category: "battle" }, config, "LineString");
+  assert.equal(route.fill, false);
+  assert.equal(route.color, "#7a1f3d");
+});
+
+test("a front's sides are shown as the page gives them", () => {
+  const shown = MMStyle.readable({ layer: "front", sides: ["Greece", "Ankara government"], sources: [] }, config, []);
+  assert.deepEqual(shown.sides, ["Greece", "Ankara government"]);
+});
+
+test("each leg of a route gets an arrowhead pointing the way travelled", () => {
+  const eastward = MMStyle.arrowheads([[40, 30], [40, 34]]);
+  assert.equal(eastward.length, 1);
+  const [wing, tip, other] = eastward[0];
+  assert.ok(tip[1] > 32, "the tip lies past the leg's middle, towards its end");
+  assert.ok(wing[1] < tip[1] && other[1] < tip[1], "both wings trail behind the tip");
+  assert.ok(wing[0] > tip[0] !== other[0] > tip[0], "one wing each side of the route");
+  const westward = MMStyle.arrowheads([[40, 34], [40, 30]])[0];
+  assert.ok(westward[0][1] > westward[1][1]);
+  assert.equal(MMStyle.arrowheads([[40, 30], [40, 30]]).length, 0);
+  assert.equal(MMStyle.arrowheads([[39.9, 32.8], [41, 29], [51.5, -0.1]]).length, 2);
+});

@@ -63,7 +63,7 @@ class AtlasControl(Element):
     script it renders as a Jinja template, which for a page of 10,000 events cost seconds.
     """
 
-    def __init__(self, config: dict[str, Any], data: dict[str, Any], shared: str) -> None:
+    def __init__(self, config: dict[str, Any], data: dict[str, Any] | None, shared: str) -> None:
         super().__init__()
         self._name = "AtlasControl"
         self.config = config
@@ -110,10 +110,14 @@ def compare_html(
     """Two dates side by side with one pan and zoom; `compare.html#1920-08-10/1923-07-24`."""
     figure = _figure(lang, offline, label("compare_title", lang))
     compare = [d.isoformat() for d in dates]
-    for side, initial in (("0%", dates[0]), ("50%", dates[1])):
+    # The left side is the treaty imposed: its zones (Sèvres) shown. The right side reuses the
+    # left's data, so the page carries it once.
+    sides = (("0%", dates[0], ("zones",), False), ("50%", dates[1], (), True))
+    for side, initial, also_shown, reuse in sides:
         atlas = _map(
-            catalogue, lang, initial=initial, left=side, width="50%", hash_=False, compare=compare, zoom=5
-        )
+            catalogue, lang, initial=initial, left=side, width="50%", hash_=False, compare=compare, zoom=5,
+            also_shown=also_shown, reuse_data=reuse,
+        )  # fmt: skip
         figure.add_child(atlas)
     return _render(figure, lang)
 
@@ -143,6 +147,8 @@ def _map(
     hash_: bool = True,
     compare: list[str] | None = None,
     zoom: int = 6,
+    also_shown: Sequence[str] = (),
+    reuse_data: bool = False,
 ) -> folium.Map:
     atlas = folium.Map(
         location=CENTRE,
@@ -163,7 +169,14 @@ def _map(
     atlas.default_js = []
     atlas.default_css = []
     overlays, citations = page_layers(catalogue, lang)
-    meta = [{k: v for k, v in layer.items() if k != "features"} for layer in overlays]
+    meta = [
+        {
+            k: (True if k == "show" and layer["key"] in also_shown else v)
+            for k, v in layer.items()
+            if k != "features"
+        }
+        for layer in overlays
+    ]
     config = _config(catalogue, lang, layers_meta=meta, initial=initial, stops=stops)
     if span is not None:
         config["start"], config["end"] = span[0].isoformat(), span[1].isoformat()
@@ -173,7 +186,11 @@ def _map(
         config["compare"] = compare
         config["compact"] = True
     data = {"layers": [layer["features"] for layer in overlays], "citations": citations}
-    AtlasControl(config, data, shared_page_json(catalogue, lang)).add_to(atlas)
+    if reuse_data:
+        # Another atlas on the page carries the same data: the script uses that one's.
+        AtlasControl(config, None, "null").add_to(atlas)
+    else:
+        AtlasControl(config, data, shared_page_json(catalogue, lang)).add_to(atlas)
     return atlas
 
 

@@ -228,6 +228,8 @@
   function Atlas(map, config, data, shared) {
     this.map = map;
     this.config = config;
+    this.data = data;
+    this.shared = shared;
     this.entries = [];
     this.byId = {};
     this.layers = {};
@@ -252,7 +254,7 @@
     data.layers.forEach(function (features, index) {
       var meta = config.layers[index];
       var group = L.geoJSON({ type: "FeatureCollection", features: features }, {
-        style: function (feature) { return styleFor(feature.properties, config); },
+        style: function (feature) { return styleFor(feature.properties, config, feature.geometry.type); },
         pointToLayer: function (feature, latlng) { return L.circleMarker(latlng, styleFor(feature.properties, config)); }
       });
       if (meta.show) group.addTo(map);
@@ -264,6 +266,13 @@
         self.entries.push(entry);
         self.byId[props.id] = entry;
         if (props.layer === "event") self.eventIndex.push({ props: props, layer: sub });
+        if (props.layer === "event" && sub.feature.geometry.type === "LineString") {
+          // A route shows its direction: arrowheads on each leg, shown and hidden with it.
+          var route = sub.feature.geometry.coordinates.map(function (c) { return [c[1], c[0]]; });
+          var heads = L.polyline(MMStyle.arrowheads(route), styleFor(props, config, "LineString"));
+          heads.options.interactive = false;
+          self.entries.push({ layer: heads, group: group, start: props.start, end: props.end, id: props.id + ":arrows" });
+        }
       });
     });
     this.places = {};
@@ -278,6 +287,7 @@
     this.buildLayerControl();
     if (!config.compact) this.buildSearch();
     if (config.stops.length) this.buildStops();
+    if (config.compare) this.buildSideTitle();
     this.buildLegend();
     this.listenToKeys();
     if (this.useHash) {
@@ -289,8 +299,35 @@
     map.getContainer().setAttribute("data-atlas-ready-ms", String(Math.round(performance.now())));
   }
 
+  /* `#1920-12-03`, optionally followed by options: `#1920-12-03&embed`. */
+  function hashParts() {
+    return decodeURIComponent(window.location.hash.replace(/^#/, "")).split("&");
+  }
+
+  /* On the comparison page, each side says its date and the events of that day. */
+  Atlas.prototype.buildSideTitle = function () {
+    var self = this;
+    var control = L.control({ position: "topright" });
+    control.onAdd = function () {
+      self.sideTitle = el("div", "mm-side-title");
+      self.sideTitle.setAttribute("aria-live", "polite");
+      return quiet(self.sideTitle);
+    };
+    control.addTo(this.map);
+  };
+
+  Atlas.prototype.showSideTitle = function (iso) {
+    if (!this.sideTitle) return;
+    var box = this.sideTitle;
+    while (box.firstChild) box.removeChild(box.firstChild);
+    box.appendChild(el("b", "mm-side-date", this.dayText(iso)));
+    this.eventIndex.forEach(function (e) {
+      if (MMDates.inForce(e.props, iso)) box.appendChild(el("div", "mm-side-event", e.props.title));
+    });
+  };
+
   Atlas.prototype.hashDate = function () {
-    var text = decodeURIComponent(window.location.hash.replace(/^#/, ""));
+    var text = hashParts()[0];
     return ISO_DAY.test(text) ? text : null;
   };
 
@@ -307,6 +344,7 @@
       else if (!visible && shown) e.group.removeLayer(e.layer);
     });
     if (this.control) this.control.setDate(iso);
+    this.showSideTitle(iso);
     this.drawLabels(visibleEvents, +iso.slice(0, 4));
     this.slider.value = String(day - this.first);
     this.label.textContent = this.dayText(iso);
@@ -314,7 +352,9 @@
     this.map.getContainer().setAttribute("data-atlas-date", iso);
     if (this.useHash) {
       document.documentElement.setAttribute("data-atlas-date", iso);
-      if (this.hashDate() !== iso) window.history.replaceState(null, "", "#" + iso);
+      var options = hashParts().slice(1);
+      var hash = "#" + [iso].concat(options).join("&");
+      if (window.location.hash !== hash) window.history.replaceState(null, "", hash);
     }
     if (this.onDate) this.onDate(iso);
   };
@@ -381,6 +421,7 @@
     var control = L.control({ position: "bottomleft" });
     control.onAdd = function () {
       var box = el("div", "mm-time leaflet-bar" + (self.config.compact ? " mm-compact" : ""));
+      self.timeBox = box;
       button(box, "«", L10n.prev_event, function () { self.step(-1); });
       button(box, "‹", L10n.prev_month, function () { self.stepMonth(-1); });
       self.playButton = button(box, "▶", L10n.play, function () { self.togglePlay(); });
@@ -404,21 +445,33 @@
     control.addTo(this.map);
   };
 
+  /* ←/→ step to the previous or next event (Shift: a month), Space plays. Caught before
+   * Leaflet's own keyboard handler, so the map does not pan as well. Embedded in a slide deck
+   * (`#…&embed`), the page leaves every key to the deck unless the reader is in the time control. */
+  function dateKeys(event, atlas, within) {
+    var tag = event.target && event.target.tagName;
+    if (tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || event.ctrlKey || event.metaKey || event.altKey) return false;
+    if (within && !within.contains(event.target)) return false;
+    if (event.key === "ArrowRight" || event.key === "ArrowLeft") {
+      var direction = event.key === "ArrowRight" ? 1 : -1;
+      if (event.shiftKey) atlas.stepMonth(direction); else atlas.step(direction);
+    } else if (event.key === " " && !within) {
+      atlas.togglePlay();
+    } else {
+      return false;
+    }
+    event.preventDefault();
+    event.stopPropagation();
+    return true;
+  }
+
   Atlas.prototype.listenToKeys = function () {
     var self = this;
-    if (!this.useHash) return;  // two atlases on one page: keys would move both
+    if (!this.useHash) return;  // two atlases on one page: Compare listens for both
     document.addEventListener("keydown", function (event) {
-      var tag = event.target && event.target.tagName;
-      if (tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || event.ctrlKey || event.metaKey || event.altKey) return;
-      if (event.key === "ArrowRight" || event.key === "ArrowLeft") {
-        var direction = event.key === "ArrowRight" ? 1 : -1;
-        if (event.shiftKey) self.stepMonth(direction); else self.step(direction);
-        event.preventDefault();
-      } else if (event.key === " ") {
-        self.togglePlay();
-        event.preventDefault();
-      }
-    });
+      var embedded = hashParts().indexOf("embed") > 0;
+      dateKeys(event, self, embedded ? self.timeBox : null);
+    }, true);
   };
 
   /* The layer list, grouped under headings; folded to a button until pointed at. */
@@ -495,6 +548,7 @@
     this.showLayer("labels", keys.indexOf("labels") >= 0);
   };
 
+  /* The search box: a combobox over a listbox of places and events; ↓/↑ move, Enter opens. */
   Atlas.prototype.buildSearch = function () {
     var self = this, config = this.config;
     var control = L.control({ position: "topleft" });
@@ -504,10 +558,28 @@
       input.type = "search";
       input.placeholder = config.labels.search;
       input.setAttribute("aria-label", config.labels.search);
+      input.setAttribute("role", "combobox");
+      input.setAttribute("aria-autocomplete", "list");
+      input.setAttribute("aria-expanded", "false");
       var results = el("ul", "mm-search-results");
+      results.id = "mm-search-results-" + L.stamp(self);
+      results.setAttribute("role", "listbox");
+      results.setAttribute("aria-label", config.labels.search);
+      input.setAttribute("aria-controls", results.id);
+      self.searchInput = input;
       input.addEventListener("input", function () { self.showResults(input.value, results); });
       input.addEventListener("keydown", function (event) {
-        if (event.key === "Enter" && results.firstChild && results.firstChild.onclick) results.firstChild.onclick();
+        var options = results.querySelectorAll("[role=option]");
+        if (!options.length) return;
+        var now = Array.prototype.indexOf.call(options, results.querySelector("[aria-selected=true]"));
+        if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+          var next = event.key === "ArrowDown" ? Math.min(options.length - 1, now + 1) : Math.max(0, now - 1);
+          self.selectOption(input, options, next);
+          event.preventDefault();
+        } else if (event.key === "Enter") {
+          options[Math.max(0, now)].onclick();
+          event.preventDefault();
+        }
       });
       box.appendChild(input);
       box.appendChild(results);
@@ -516,21 +588,37 @@
     control.addTo(this.map);
   };
 
+  Atlas.prototype.selectOption = function (input, options, index) {
+    Array.prototype.forEach.call(options, function (option, i) {
+      option.setAttribute("aria-selected", i === index ? "true" : "false");
+    });
+    input.setAttribute("aria-activedescendant", options[index].id);
+    options[index].scrollIntoView({ block: "nearest" });
+  };
+
+  /* Places before events; within each, the whole name, then the start of a word, then inside. */
   Atlas.prototype.search = function (text) {
     var query = MMNames.fold(text, this.config.caseSuffixes), found = [], year = +this.current.slice(0, 4), lang = this.config.lang;
     if (query.length < 2) return found;
+    function best(texts) {
+      var ranks = texts.map(function (t) { return MMNames.matchRank(query, t); }).filter(function (r) { return r >= 0; });
+      return ranks.length ? Math.min.apply(null, ranks) : -1;
+    }
     this.config.places.forEach(function (p) {
-      var names = p.n.map(function (n) { return n[0]; }).concat(p.m ? [p.m] : []);
-      var hit = names.filter(function (n) { return MMNames.foldExact(n).indexOf(query) >= 0; })[0];
-      if (hit) found.push({ kind: "place", item: p, text: periodName(p, year, lang) + (p.m ? " (" + p.m + ")" : ""), matched: hit });
+      var rank = best(p.n.map(function (n) { return n[0]; }).concat(p.m ? [p.m] : []));
+      if (rank < 0) return;
+      var name = periodName(p, year, lang);
+      // The modern name, unless it only repeats the period one ("Arpaçay (Kars)" for Arpaçay).
+      var text = !p.m ? name : p.m.indexOf(name) === 0 ? p.m : name + " (" + p.m + ")";
+      found.push({ kind: "place", rank: rank, item: p, text: text });
     });
     this.eventIndex.forEach(function (e) {
-      var p = e.props;
-      if (MMNames.foldExact(p.title).indexOf(query) >= 0 || MMNames.foldExact(p.other || "").indexOf(query) >= 0) {
-        var at = e.layer.getBounds ? e.layer.getBounds().getCenter() : e.layer.getLatLng();
-        found.push({ kind: "event", item: { id: p.id, s: p.start, lat: at.lat, lon: at.lng }, text: p.title + " — " + p.start });
-      }
+      var p = e.props, rank = best([p.title, p.other || ""]);
+      if (rank < 0) return;
+      var at = e.layer.getBounds ? e.layer.getBounds().getCenter() : e.layer.getLatLng();
+      found.push({ kind: "event", rank: 3 + rank, item: { id: p.id, s: p.start, lat: at.lat, lon: at.lng }, text: p.title + " — " + p.when_label });
     });
+    found.sort(function (a, b) { return a.rank - b.rank || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0); });
     return found.slice(0, 12);
   };
 
@@ -539,17 +627,24 @@
     while (list.firstChild) list.removeChild(list.firstChild);
     var found = this.search(text);
     if (!found.length && MMNames.fold(text, this.config.caseSuffixes).length >= 2) list.appendChild(el("li", "mm-none", this.config.labels.no_results));
-    found.forEach(function (r) {
+    found.forEach(function (r, i) {
       var li = el("li", "mm-result mm-result-" + r.kind, r.text);
-      li.tabIndex = 0;
+      li.id = list.id + "-" + i;
+      li.setAttribute("role", "option");
+      li.setAttribute("aria-selected", "false");
       li.onclick = function () { self.goTo(r); };
-      li.addEventListener("keydown", function (event) { if (event.key === "Enter") self.goTo(r); });
+      li.addEventListener("mousedown", function (event) { event.preventDefault(); });  // keep focus in the box
       list.appendChild(li);
     });
+    if (this.searchInput) {
+      this.searchInput.setAttribute("aria-expanded", found.length ? "true" : "false");
+      this.searchInput.removeAttribute("aria-activedescendant");
+    }
   };
 
   Atlas.prototype.goTo = function (result) {
     var item = result.item;
+    this.map.closePopup();  // the popup of the previous choice must not stay open
     if (result.kind === "event") this.setDate(item.s);
     this.map.setView([item.lat, item.lon], Math.max(this.map.getZoom(), 7));
     if (result.kind === "event" && this.byId[item.id]) {
@@ -646,6 +741,14 @@
     follow(left, right);
     follow(right, left);
     left.onDate = right.onDate = function () { self.writeHash(); };
+    // ←/→ and Space act on the side last pointed at or focused (the left one at first).
+    this.active = left;
+    [left, right].forEach(function (side) {
+      ["mousedown", "focusin", "touchstart"].forEach(function (kind) {
+        side.map.getContainer().addEventListener(kind, function () { self.active = side; }, { passive: true });
+      });
+    });
+    document.addEventListener("keydown", function (event) { dateKeys(event, self.active, null); }, true);
     window.addEventListener("hashchange", function () { self.readHash(); });
     this.readHash();
     document.documentElement.setAttribute("data-compare-ready", "true");
@@ -669,7 +772,9 @@
 
   window.MMAtlas = {
     start: function (map, config, data, shared) {
-      var atlas = new Atlas(map, config, data, shared);
+      var first = (window.MMAtlas.all || [])[0];
+      // The comparison page carries its data once: the second atlas is given null and reuses it.
+      var atlas = new Atlas(map, config, data || first.data, shared || first.shared);
       window.MMAtlas.instance = window.MMAtlas.instance || atlas;
       window.MMAtlas.all = (window.MMAtlas.all || []).concat([atlas]);
       if (config.compare && window.MMAtlas.all.length === 2) {

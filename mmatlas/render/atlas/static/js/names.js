@@ -35,6 +35,15 @@ var MMNames = (function () {
     return place.n[0][0];
   }
 
-  return { fold: fold, foldExact: foldExact, periodName: periodName };
+  /* How well `text` matches a folded query: 0 the whole name, 1 the start of a word,
+   * 2 anywhere inside, -1 not at all. Search lists better matches first. */
+  function matchRank(query, text) {
+    var folded = foldExact(text);
+    if (!query || folded.indexOf(query) < 0) return -1;
+    if (folded === query) return 0;
+    return (" " + folded).indexOf(" " + query) >= 0 ? 1 : 2;
+  }
+
+  return { fold: fold, foldExact: foldExact, periodName: periodName, matchRank: matchRank };
 })();
 if (typeof module === "object" && module.exports) module.exports = MMNames;
