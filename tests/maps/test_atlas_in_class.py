@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from mmatlas.catalogue.catalogue import Catalogue
+from mmatlas.render.atlas.interactive import PERIOD_END, PERIOD_START
 from tests.maps.conftest import Page
 
 pytestmark = pytest.mark.browser
@@ -166,3 +168,68 @@ def test_keys_on_the_comparison_page_move_the_side_last_used(
     compare.page.mouse.click(*right)
     compare.page.keyboard.press("Shift+ArrowLeft")
     assert compare.page.evaluate("document.documentElement.dataset.compare") == "1920-08-10/1923-06-24"
+
+
+COVERED = """(selector) => {
+  const box = document.querySelector(selector).getBoundingClientRect();
+  const x = box.left + box.width / 2, y = box.top + box.height / 2;
+  const inside = x >= 0 && y >= 0 && x < window.innerWidth && y < window.innerHeight;
+  const top = document.elementFromPoint(x, y);
+  return inside && top !== null && document.querySelector(selector).contains(top);
+}"""
+
+
+@pytest.mark.parametrize("size", [(1600, 1000), (1280, 720), (1024, 768), (800, 600), (390, 844)])
+def test_the_date_and_the_timeline_are_visible_and_uncovered_at_every_size(
+    built: Path, open_page: Callable[..., Page], size: tuple[int, int]
+) -> None:
+    atlas = open_page(built, "#1920-08-10")
+    atlas.page.set_viewport_size({"width": size[0], "height": size[1]})
+    atlas.page.reload()
+    atlas.page.wait_for_function("document.querySelectorAll('[data-atlas-ready]').length > 0")
+    for part in (".mm-date", ".mm-slider", ".mm-strip"):
+        assert atlas.page.evaluate(COVERED, part), (size, part)
+    folded = atlas.page.locator(".mm-legend").evaluate("n => n.classList.contains('mm-folded')")
+    assert folded == (size[0] < 1280)
+    assert atlas.errors == []
+
+
+def test_the_timeline_has_a_tick_per_event_of_the_period_and_a_click_goes_to_it(
+    built: Path, catalogue: Catalogue, open_page: Callable[..., Page]
+) -> None:
+    atlas = open_page(built, "#1920-01-01")
+    within = [e for e in catalogue.events if PERIOD_START <= e.when.start <= PERIOD_END]
+    outside = [e for e in catalogue.events if e.when.end < PERIOD_START or e.when.start > PERIOD_END]
+    assert atlas.page.locator(".mm-tick").count() == len(within)
+    assert atlas.page.locator(".mm-outside li").count() == len(outside) > 0
+    atlas.page.locator('.mm-tick[data-event="treaty-of-gumru"]').dispatch_event("click")
+    assert atlas.page.evaluate("document.documentElement.dataset.atlasDate") == "1920-12-03"
+    bounds = atlas.page.evaluate("() => [MMAtlas.instance.slider.min, MMAtlas.instance.slider.max]")
+    assert int(bounds[1]) == (PERIOD_END - PERIOD_START).days
+
+
+def test_the_legend_lists_what_is_on_the_map_that_day(built: Path, open_page: Callable[..., Page]) -> None:
+    atlas = open_page(built, "#1919-06-01")
+    rows = atlas.page.locator(".mm-legend-row").all_inner_texts()
+    assert "Ankara Hükûmeti (TBMM)" not in rows  # the Assembly did not yet exist
+    assert "Yolculuk →" in rows  # Mustafa Kemal's route
+    atlas.set_date("1921-08-25")
+    rows = atlas.page.locator(".mm-legend-row").all_inner_texts()
+    assert "Ankara Hükûmeti (TBMM)" in rows and "Cepheler" in rows and "Yolculuk →" not in rows
+
+
+def test_playback_keeps_an_event_on_the_map_a_while_after_its_day(
+    built: Path, open_page: Callable[..., Page]
+) -> None:
+    atlas = open_page(built, "#1920-12-02")
+    shown = atlas.page.evaluate(
+        """() => { const a = MMAtlas.instance, e = a.byId["treaty-of-gumru"];
+        a.timer = 1;  // as while playing
+        a.setDate("1920-12-20"); const lingering = e.group.hasLayer(e.layer) && e.lingering;
+        a.setDate("1921-02-01"); const gone = !e.group.hasLayer(e.layer);
+        a.timer = null; a.setDate("1920-12-20"); const still = e.group.hasLayer(e.layer);
+        return [lingering, gone, still]; }"""
+    )
+    assert shown == [True, True, False]
+    speeds = atlas.page.locator(".mm-speed option").all_inner_texts()
+    assert speeds == ["1 sn", "3 sn", "10 sn"]

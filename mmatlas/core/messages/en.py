@@ -71,6 +71,12 @@ MESSAGES: dict[str, str] = {
     "cell_precision": "±{} km (median cell), at most ±{} km",
     "approximate": "approximate",
     "uncertain": "uncertain",
+    "outside_period": "Events outside the period ({})",
+    "play_speed": "Playback speed: one month in",
+    "seconds": "{} s",
+    "pause_at_stops": "Pause at stops",
+    "timeline_strip": "Timeline of events: click a tick to go to its day",
+    "choose_stop": "— choose a stop —",
     # Seasons of EDTF dates (1920-21 … 1920-24)
     "season_21": "Spring",
     "season_22": "Summer",

@@ -71,6 +71,12 @@ MESSAGES: dict[str, str] = {
     "cell_precision": "±{} km (ortanca hücre), en çok ±{} km",
     "approximate": "yaklaşık",
     "uncertain": "belirsiz",
+    "outside_period": "Dönemin dışındaki olaylar ({})",
+    "play_speed": "Oynatma hızı: bir ay",
+    "seconds": "{} sn",
+    "pause_at_stops": "Duraklarda dur",
+    "timeline_strip": "Olayların zaman çizelgesi: bir çentiğe tıklayınca o güne gider",
+    "choose_stop": "— bir durak seçin —",
     # Seasons of EDTF dates (1920-21 … 1920-24)
     "season_21": "İlkbahar",
     "season_22": "Yaz",

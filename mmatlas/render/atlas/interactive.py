@@ -24,7 +24,7 @@ from mmatlas.render.atlas.assets import assets
 from mmatlas.render.atlas.control_data import shared_page_json
 from mmatlas.render.atlas.page_data import page_layers
 from mmatlas.render.atlas.stable_ids import renumber
-from mmatlas.render.i18n import MONTHS, label
+from mmatlas.render.i18n import MONTHS, label, when_text
 from mmatlas.render.stops import PlacedStop
 
 NAMED_ELSEWHERE = ("holder_", "category_", "work_kind_", "season_", "fallback_mark")
@@ -203,28 +203,32 @@ def _config(
     stops: Sequence[PlacedStop],
 ) -> dict[str, Any]:
     starts = [e.when.start for e in catalogue.events]
-    # The period of the struggle, widened to any dated fact outside it (the seeds cite a few).
-    first = min([PERIOD_START, *starts])
-    last = max([PERIOD_END, *starts])
-    holders = sorted(
-        set(catalogue.control.holder_codes)
-        | {t.holder for t in catalogue.territories}
-        | {s for f in catalogue.fronts for s in f.sides}
-    )
-    categories = [c for c in CATEGORIES if any(e.category == c for e in catalogue.events)]
+    # The period of the struggle; facts dated outside it (the seeds cite a few) stay in the
+    # catalogue and are listed beside the timeline, not stretched into it.
+    first, last = PERIOD_START, PERIOD_END
+    outside = [e for e in catalogue.events if e.when.end < first or e.when.start > last]
+    opening = initial or (stops[0].stop.date if stops else None) or first
     return {
         "start": first.isoformat(),
         "end": last.isoformat(),
-        "initial": (initial or (min(starts) if starts else first)).isoformat(),
-        "eventDates": sorted({d.isoformat() for d in starts}),
+        "initial": opening.isoformat(),
+        "openOnStop": initial is None and bool(stops),
+        "eventDates": sorted({d.isoformat() for d in starts if first <= d <= last}),
+        "outside": [
+            {"title": e.title.get(lang), "when": when_text(e.when, lang), "start": e.when.start.isoformat()}
+            for e in outside
+        ],
+        # Playback: how long a month lasts on screen (seconds), and how long an event stays
+        # (fading) after its last day, so a class can read it.
+        "playSpeeds": [1, 3, 10],
+        "playSpeed": 3,
+        "lingerDays": 30,
         "months": MONTHS[lang],
         # What the search box strips after an apostrophe (Kars'ta), as the gazetteer does.
         "caseSuffixes": sorted(CASE_SUFFIXES),
         "lang": lang,
         # The page's own texts; names of holders and categories come with their entries below.
         "labels": {k: v for k, v in CATALOGUES[lang].items() if not k.startswith(NAMED_ELSEWHERE)},
-        "playDaysPerTick": 3,
-        "playTickMs": 100,
         "layers": layers_meta,
         "groups": [{"key": g, "label": label(f"group_{g}", lang)} for g in layers.GROUPS],
         "outlines": {
@@ -244,17 +248,6 @@ def _config(
         "km": label("km", lang),
         "stops": [_stop_entry(s, lang) for s in stops],
         "relief": RELIEF_TILES,
-        "legend": [
-            {"shape": "area", "colour": HOLDERS[h].fill, "label": HOLDERS[h].name(lang)} for h in holders
-        ]
-        + [
-            {
-                "shape": "circle",
-                "colour": CATEGORY_COLOUR[c],
-                "label": category_name(c, lang),
-            }
-            for c in categories
-        ],
     }
 
 

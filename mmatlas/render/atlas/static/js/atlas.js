@@ -263,6 +263,10 @@
         var props = sub.feature.properties;
         sub.bindPopup(function () { return popupContent(readable(props, config, data.citations), config.labels); }, { maxWidth: 360 });
         var entry = { layer: sub, group: group, start: props.start, end: props.end, id: props.id };
+        if (props.layer === "event") {
+          entry.event = true;
+          entry.style = styleFor(props, config, sub.feature.geometry.type);
+        }
         self.entries.push(entry);
         self.byId[props.id] = entry;
         if (props.layer === "event") self.eventIndex.push({ props: props, layer: sub });
@@ -293,7 +297,10 @@
     if (this.useHash) {
       window.addEventListener("hashchange", function () { self.setDate(self.hashDate() || self.current); });
     }
-    this.setDate((this.useHash && this.hashDate()) || config.initial);
+    var linked = this.useHash && this.hashDate();
+    this.setDate(linked || config.initial);
+    // With no date asked for, the atlas opens on the tour's first stop: its view and caption.
+    if (!linked && config.openOnStop && config.stops.length) this.goToStop(0);
     map.getContainer().setAttribute("data-atlas-ready", "true");
     // For benchmarks/atlas.py: milliseconds from navigation to a drawn, working atlas.
     map.getContainer().setAttribute("data-atlas-ready-ms", String(Math.round(performance.now())));
@@ -336,15 +343,24 @@
     iso = dayToIso(day);
     this.current = iso;
     var visibleEvents = {};
+    // While playing, an event stays a while after its last day, fading, so a class can read it.
+    var lingerUntil = this.timer ? dayToIso(day - this.config.lingerDays) : null;
     this.entries.forEach(function (e) {
-      var visible = MMDates.inForce(e, iso);
-      if (visible) visibleEvents[e.id] = true;
-      var shown = e.group.hasLayer(e.layer);
+      var inForce = MMDates.inForce(e, iso);
+      var lingering = !inForce && lingerUntil !== null && e.event && e.start <= iso && e.end >= lingerUntil;
+      if (inForce) visibleEvents[e.id] = true;
+      var visible = inForce || lingering, shown = e.group.hasLayer(e.layer);
       if (visible && !shown) e.group.addLayer(e.layer);
       else if (!visible && shown) e.group.removeLayer(e.layer);
+      if (e.event && e.layer.setStyle && e.lingering !== lingering) {
+        e.layer.setStyle(lingering ? { opacity: 0.35, fillOpacity: 0.25 } : e.style);
+        e.lingering = lingering;
+      }
     });
     if (this.control) this.control.setDate(iso);
     this.showSideTitle(iso);
+    if (this.nowMark) this.nowMark.style.left = this.stripAt(iso) + "%";
+    if (this.legendBody) this.updateLegend(iso);
     this.drawLabels(visibleEvents, +iso.slice(0, 4));
     this.slider.value = String(day - this.first);
     this.label.textContent = this.dayText(iso);
@@ -398,22 +414,103 @@
     this.setDate(addMonths(this.current, direction));
   };
 
+  /* Playback at the chosen speed (a month in 1, 3 or 10 s), a day per tick; it pauses at each
+   * lecture stop when asked. */
   Atlas.prototype.togglePlay = function () {
     var self = this, L10n = this.config.labels;
     if (this.timer) {
       window.clearInterval(this.timer);
       this.timer = null;
+      this.setDate(this.current);  // lingering events go
     } else {
       if (isoToDay(this.current) >= this.last) this.setDate(this.config.start);
+      var tickMs = Math.round((this.playSeconds || this.config.playSpeed) * 1000 / 30);
       this.timer = window.setInterval(function () {
-        var next = isoToDay(self.current) + self.config.playDaysPerTick;
-        self.setDate(dayToIso(next));
-        if (next >= self.last) self.togglePlay();
-      }, this.config.playTickMs);
+        var before = self.current, next = isoToDay(before) + 1, iso = dayToIso(next);
+        var stop = self.pauseAtStops && self.config.stops.filter(function (s) { return s.date > before && s.date <= iso; })[0];
+        self.setDate(iso);
+        if (next >= self.last || stop) {
+          self.togglePlay();
+          if (stop) self.goToStop(self.config.stops.indexOf(stop));
+        }
+      }, tickMs);
     }
     this.playButton.textContent = this.timer ? "❚❚" : "▶";
     this.playButton.title = this.timer ? L10n.pause : L10n.play;
     this.playButton.setAttribute("aria-label", this.playButton.title);
+  };
+
+  /* Where a day sits on the timeline strip, as a percentage of its width. */
+  Atlas.prototype.stripAt = function (iso) {
+    return 100 * (isoToDay(iso) - this.first) / Math.max(1, this.last - this.first);
+  };
+
+  /* The strip under the slider: months and years marked, a tick per event coloured by its
+   * category (a click goes to its day), the day shown; facts outside the period listed beside. */
+  Atlas.prototype.buildStrip = function (box) {
+    var self = this, config = this.config, L10n = config.labels;
+    var strip = el("div", "mm-strip");
+    strip.setAttribute("role", "group");
+    strip.setAttribute("aria-label", L10n.timeline_strip);
+    strip.title = L10n.timeline_strip;
+    var month = config.start.slice(0, 7) + "-01";
+    for (; month <= config.end; month = addMonths(month, 1)) {
+      if (month < config.start) continue;
+      var january = month.slice(5, 7) === "01";
+      var mark = el("span", "mm-strip-month" + (january ? " mm-strip-year" : ""));
+      mark.style.left = this.stripAt(month) + "%";
+      if (january) mark.appendChild(el("span", "mm-strip-year-label", month.slice(0, 4)));
+      strip.appendChild(mark);
+    }
+    this.eventIndex.forEach(function (e) {
+      var p = e.props;
+      if (p.start < config.start || p.start > config.end) return;
+      var tick = el("span", "mm-tick");
+      tick.style.left = self.stripAt(p.start) + "%";
+      tick.style.background = config.categories[p.category].colour;
+      tick.title = p.title + " — " + p.when_label;
+      tick.setAttribute("data-event", p.id);
+      tick.addEventListener("click", function () { self.setDate(p.start); });
+      strip.appendChild(tick);
+    });
+    this.nowMark = el("span", "mm-strip-now");
+    strip.appendChild(this.nowMark);
+    box.appendChild(strip);
+    if (config.outside.length) {
+      var more = el("details", "mm-outside");
+      more.appendChild(el("summary", null, L10n.outside_period.replace("{}", String(config.outside.length))));
+      var list = el("ul");
+      config.outside.forEach(function (o) { list.appendChild(el("li", null, o.when + ": " + o.title)); });
+      more.appendChild(list);
+      box.appendChild(more);
+    }
+  };
+
+  Atlas.prototype.buildPlayOptions = function (box) {
+    var self = this, config = this.config, L10n = config.labels;
+    var speed = el("select", "mm-speed");
+    speed.setAttribute("aria-label", L10n.play_speed);
+    speed.title = L10n.play_speed;
+    config.playSpeeds.forEach(function (seconds) {
+      var option = el("option", null, L10n.seconds.replace("{}", String(seconds)));
+      option.value = String(seconds);
+      option.selected = seconds === config.playSpeed;
+      speed.appendChild(option);
+    });
+    speed.addEventListener("change", function () {
+      self.playSeconds = Number(speed.value);
+      if (self.timer) { self.togglePlay(); self.togglePlay(); }
+    });
+    box.appendChild(speed);
+    if (config.stops.length) {
+      var label = el("label", "mm-pause-stops");
+      var check = el("input");
+      check.type = "checkbox";
+      check.addEventListener("change", function () { self.pauseAtStops = check.checked; });
+      label.appendChild(check);
+      label.appendChild(document.createTextNode(" " + L10n.pause_at_stops));
+      box.appendChild(label);
+    }
   };
 
   Atlas.prototype.buildTimeControl = function () {
@@ -437,9 +534,13 @@
       self.slider.addEventListener("input", function () {
         self.setDate(dayToIso(self.first + Number(self.slider.value)));
       });
-      box.appendChild(self.slider);
+      var track = el("div", "mm-track");
+      track.appendChild(self.slider);
+      if (!self.config.compact) self.buildStrip(track);
+      box.appendChild(track);
       self.label = el("time", "mm-date");
       box.appendChild(self.label);
+      if (!self.config.compact) self.buildPlayOptions(box);
       return quiet(box);
     };
     control.addTo(this.map);
@@ -664,6 +765,11 @@
       button(head, "‹", L10n.prev_stop, function () { self.goToStop(self.stopIndex - 1); });
       self.stopSelect = el("select", "mm-stop-select");
       self.stopSelect.setAttribute("aria-label", L10n.stops);
+      var none = el("option", null, L10n.choose_stop);
+      none.value = "-1";
+      none.disabled = true;
+      none.selected = true;
+      self.stopSelect.appendChild(none);
       config.stops.forEach(function (stop, i) {
         var option = el("option", null, (i + 1) + ". " + stop.title);
         option.value = String(i);
@@ -694,33 +800,86 @@
     this.map.getContainer().setAttribute("data-atlas-stop", stop.id);
   };
 
+  /* The legend of what is on the map that day: the holders of the areas shown, the outlines
+   * (claims, treaty zones, lines), fronts, routes and event categories drawn, and the faint
+   * rule only when something faint is drawn. Folded at first on narrow screens and half pages. */
   Atlas.prototype.buildLegend = function () {
-    var config = this.config;
-    var control = L.control({ position: "bottomright" });
+    var self = this, config = this.config;
+    var control = L.control({ position: "topright" });
     control.onAdd = function () {
-      var box = el("div", "mm-legend leaflet-bar" + (config.compact ? " mm-folded" : ""));
+      var folded = config.compact || window.innerWidth < 1280;
+      var box = el("div", "mm-legend leaflet-bar" + (folded ? " mm-folded" : ""));
       var head = el("button", "mm-legend-head", config.labels.legend);
       head.type = "button";
-      head.setAttribute("aria-expanded", "true");
+      head.setAttribute("aria-expanded", folded ? "false" : "true");
       head.addEventListener("click", function () {
         box.classList.toggle("mm-folded");
         head.setAttribute("aria-expanded", box.classList.contains("mm-folded") ? "false" : "true");
       });
       box.appendChild(head);
-      var body = el("div", "mm-legend-body");
-      config.legend.forEach(function (item) {
-        var row = el("div", "mm-legend-row");
-        var swatch = el("span", "mm-swatch mm-swatch-" + item.shape);
-        swatch.style.background = item.colour;
-        row.appendChild(swatch);
-        row.appendChild(el("span", null, item.label));
-        body.appendChild(row);
-      });
-      body.appendChild(el("p", "mm-legend-note", config.labels.legend_fuzzy));
-      box.appendChild(body);
+      self.legendBody = el("div", "mm-legend-body");
+      box.appendChild(self.legendBody);
       return quiet(box);
     };
     control.addTo(this.map);
+  };
+
+  Atlas.prototype.updateLegend = function (iso) {
+    var self = this, config = this.config, L10n = config.labels, body = this.legendBody;
+    var holders = {}, kinds = {}, categories = {}, fronts = false, faint = false, journeys = false;
+    if (this.control && this.layers.control && this.map.hasLayer(this.layers.control.layer)) {
+      this.control.data.cells.forEach(function (cell, index) {
+        var spell = self.control.spell(index, iso);
+        if (!spell) return;
+        holders[spell.h] = true;
+        if (spell.f && iso <= spell.f) faint = true;
+      });
+    }
+    Object.keys(this.control ? this.control.fronts : {}).forEach(function (theatre) {
+      var line = self.control.fronts[theatre];
+      if (self.map.hasLayer(line) && line.getLatLngs().length) fronts = true;
+    });
+    this.entries.forEach(function (e) {
+      if (!e.layer.feature || !self.map.hasLayer(e.group) || !e.group.hasLayer(e.layer)) return;
+      var p = e.layer.feature.properties;
+      if (p.faint) faint = true;
+      if (p.layer === "territory") kinds[p.kind] = p.holder;
+      else if (p.layer === "front") fronts = true;
+      else if (p.layer === "event") {
+        categories[p.category] = true;
+        if (e.layer.feature.geometry.type === "LineString") journeys = true;
+      }
+    });
+    while (body.firstChild) body.removeChild(body.firstChild);
+    function row(swatch, text) {
+      var line = el("div", "mm-legend-row");
+      line.appendChild(swatch);
+      line.appendChild(el("span", null, text));
+      body.appendChild(line);
+    }
+    function area(colour) { var s = el("span", "mm-swatch"); s.style.background = colour; return s; }
+    function stroke(style, width) {
+      var s = el("span", "mm-swatch-line");
+      s.style.borderTop = width + "px " + style + " #444";
+      return s;
+    }
+    Object.keys(config.holders).forEach(function (code) {
+      if (holders[code]) row(area(config.holders[code].fill), config.holders[code].label);
+    });
+    ["claim", "treaty_zone", "line"].forEach(function (kind) {
+      if (!(kind in kinds)) return;
+      var outline = config.outlines[kind];
+      row(stroke(outline.dash === "2 6" ? "dotted" : "dashed", outline.weight), config.kinds[kind]);
+    });
+    if (fronts) row(stroke("solid", 4), L10n.layer_fronts);
+    if (journeys) row(stroke("solid", 3), config.categories.journey.label + " →");
+    Object.keys(config.categories).forEach(function (c) {
+      if (!categories[c] || c === "journey") return;
+      var dot = el("span", "mm-swatch mm-swatch-circle");
+      dot.style.background = config.categories[c].colour;
+      row(dot, config.categories[c].label);
+    });
+    if (faint) body.appendChild(el("p", "mm-legend-note", L10n.legend_fuzzy));
   };
 
   /* Two atlases side by side: one pan and zoom, two dates, both in the URL (#A/B). */
