@@ -233,3 +233,45 @@ def test_playback_keeps_an_event_on_the_map_a_while_after_its_day(
     assert shown == [True, True, False]
     speeds = atlas.page.locator(".mm-speed option").all_inner_texts()
     assert speeds == ["1 sn", "3 sn", "10 sn"]
+
+
+def test_shapes_and_markers_are_reached_by_tab_and_opened_with_enter(
+    built: Path, open_page: Callable[..., Page]
+) -> None:
+    atlas = open_page(built, "#1920-12-03")
+    focusable = atlas.page.locator("path.leaflet-interactive[tabindex='0']")
+    drawn = atlas.page.locator("path.leaflet-interactive")
+    assert focusable.count() == drawn.count() > 100
+    gumru = atlas.page.locator("path[aria-label='Gümrü Antlaşması, 3 Aralık 1920']").first
+    gumru.focus()
+    atlas.page.keyboard.press("Enter")
+    assert "Gümrü Antlaşması" in atlas.page.locator(".leaflet-popup-content h3").inner_text()
+    zoom_in = atlas.page.locator(".leaflet-control-zoom-in")
+    assert zoom_in.get_attribute("aria-label") == "Yakınlaştır"
+
+
+def test_presentation_mode_shows_the_stop_large_and_leaves_only_the_timeline(
+    built: Path, open_page: Callable[..., Page]
+) -> None:
+    atlas = open_page(built, "#1920-04-23&present")
+    caption = atlas.page.locator(".mm-present-caption")
+    assert caption.locator(".mm-present-title").inner_text() == "Büyük Millet Meclisi açılır"
+    size = caption.evaluate("n => parseFloat(getComputedStyle(n).fontSize)")
+    assert size >= 28
+    for hidden in (".mm-search", ".mm-stops", ".mm-layers"):
+        assert not atlas.page.locator(hidden).is_visible()
+    assert atlas.page.locator(".mm-slider").is_visible() and atlas.page.locator(".mm-strip").is_visible()
+    atlas.page.get_by_role("button", name="Sunum kipinden çık").click()
+    assert atlas.page.locator(".mm-search").is_visible()
+    assert not atlas.page.evaluate("window.location.hash").endswith("present")
+
+
+def test_printing_leaves_the_map_its_date_and_its_legend(built: Path, open_page: Callable[..., Page]) -> None:
+    atlas = open_page(built, "#1920-12-03")
+    atlas.page.emulate_media(media="print")
+    for hidden in (".mm-search", ".mm-stops", ".mm-layers", ".mm-slider", ".leaflet-control-zoom"):
+        assert not atlas.page.locator(hidden).is_visible(), hidden
+    assert atlas.page.locator(".mm-date").is_visible()
+    assert atlas.page.locator(".mm-legend-row").first.is_visible()
+    html = (built / "index.html").read_text(encoding="utf-8")
+    assert "user-scalable=no" not in html and "maximum-scale" not in html

@@ -77,6 +77,11 @@ MESSAGES: dict[str, str] = {
     "pause_at_stops": "Pause at stops",
     "timeline_strip": "Timeline of events: click a tick to go to its day",
     "choose_stop": "— choose a stop —",
+    "zoom_in": "Zoom in",
+    "zoom_out": "Zoom out",
+    "present": "Presentation mode (full screen)",
+    "present_exit": "Leave presentation mode",
+    "present_short": "Present",
     # Seasons of EDTF dates (1920-21 … 1920-24)
     "season_21": "Spring",
     "season_22": "Summer",

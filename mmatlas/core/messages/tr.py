@@ -77,6 +77,11 @@ MESSAGES: dict[str, str] = {
     "pause_at_stops": "Duraklarda dur",
     "timeline_strip": "Olayların zaman çizelgesi: bir çentiğe tıklayınca o güne gider",
     "choose_stop": "— bir durak seçin —",
+    "zoom_in": "Yakınlaştır",
+    "zoom_out": "Uzaklaştır",
+    "present": "Sunum kipi (tam ekran)",
+    "present_exit": "Sunum kipinden çık",
+    "present_short": "Sunum",
     # Seasons of EDTF dates (1920-21 … 1920-24)
     "season_21": "İlkbahar",
     "season_22": "Yaz",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -129,9 +130,17 @@ def _figure(lang: Lang, offline: bool, title: str) -> Figure:
     return figure
 
 
+# folium's page forbids zooming the page itself, which readers with low vision need (WCAG 1.4.4).
+_NO_ZOOM = re.compile(
+    r'<meta name="viewport" content="width=device-width,\s*initial-scale=1\.0, '
+    r'maximum-scale=1\.0, user-scalable=no" />'
+)
+_ZOOMABLE = '<meta name="viewport" content="width=device-width, initial-scale=1.0" />'
+
+
 def _render(figure: Figure, lang: Lang) -> str:
     renumber(figure)
-    page: str = figure.render()
+    page: str = _NO_ZOOM.sub(_ZOOMABLE, figure.render())
     return page.replace("<html>", f'<html lang="{lang}">', 1)
 
 

@@ -33,6 +33,24 @@
     return b;
   }
 
+  /* A drawn shape reachable by Tab and opened with Enter, named for screen readers. */
+  function focusable(layer, name, owner) {
+    if (!layer.getElement && layer.eachLayer) {  // an event at several places: each marker
+      layer.eachLayer(function (part) { focusable(part, name, owner || layer); });
+      return;
+    }
+    var node = layer.getElement && layer.getElement();
+    if (!node || node.hasAttribute("tabindex")) return;
+    node.setAttribute("tabindex", "0");
+    node.setAttribute("role", "button");
+    node.setAttribute("aria-label", name());
+    node.addEventListener("keydown", function (event) {
+      if (event.key !== "Enter") return;
+      (owner || layer).openPopup(layer.getLatLng ? layer.getLatLng() : layer.getBounds().getCenter());
+      event.preventDefault();
+    });
+  }
+
   function quiet(box) {
     L.DomEvent.disableClickPropagation(box);
     L.DomEvent.disableScrollPropagation(box);
@@ -110,6 +128,11 @@
       polygon.on("add", function () {
         var node = polygon.getElement();
         if (node) node.setAttribute("data-town", cell.p);
+        focusable(polygon, function () {
+          var place = atlas.places[cell.p];
+          var year = +(atlas.current || atlas.config.initial).slice(0, 4);
+          return place ? periodName(place, year, atlas.config.lang) : cell.p;
+        });
         self.paint(index, true);
       });
       return polygon;
@@ -131,6 +154,8 @@
       var line = L.polyline([], { color: "#111111", weight: 4.5, opacity: 0.95, className: "mm-front mm-front-" + theatre });
       line.bindPopup(function () { return self.frontPopup(theatre); }, { maxWidth: 360 });
       group.layer.addLayer(line);
+      focusable(line, function () { return atlas.config.theatres[theatre]; });
+      line.on("add", function () { focusable(line, function () { return atlas.config.theatres[theatre]; }); });
       self.fronts[theatre] = line;
     });
   }
@@ -262,6 +287,9 @@
       group.eachLayer(function (sub) {
         var props = sub.feature.properties;
         sub.bindPopup(function () { return popupContent(readable(props, config, data.citations), config.labels); }, { maxWidth: 360 });
+        var name = function () { return props.title + ", " + props.when_label; };
+        sub.on("add", function () { focusable(sub, name); });
+        if (map.hasLayer(sub)) focusable(sub, name);
         var entry = { layer: sub, group: group, start: props.start, end: props.end, id: props.id };
         if (props.layer === "event") {
           entry.event = true;
@@ -287,12 +315,17 @@
       if (self.current) self.drawLabels(self.visibleEvents || {}, +self.current.slice(0, 4));
     });
     this.relief = null;
+    if (map.zoomControl) {  // Leaflet's own buttons speak English: give them the page's language
+      [[map.zoomControl._zoomInButton, config.labels.zoom_in], [map.zoomControl._zoomOutButton, config.labels.zoom_out]]
+        .forEach(function (pair) { pair[0].title = pair[1]; pair[0].setAttribute("aria-label", pair[1]); });
+    }
     this.buildTimeControl();
     this.buildLayerControl();
     if (!config.compact) this.buildSearch();
     if (config.stops.length) this.buildStops();
     if (config.compare) this.buildSideTitle();
     this.buildLegend();
+    if (this.useHash) this.buildPresent();
     this.listenToKeys();
     if (this.useHash) {
       window.addEventListener("hashchange", function () { self.setDate(self.hashDate() || self.current); });
@@ -301,6 +334,7 @@
     this.setDate(linked || config.initial);
     // With no date asked for, the atlas opens on the tour's first stop: its view and caption.
     if (!linked && config.openOnStop && config.stops.length) this.goToStop(0);
+    if (this.useHash && hashParts().indexOf("present") > 0) this.present(true, true);
     map.getContainer().setAttribute("data-atlas-ready", "true");
     // For benchmarks/atlas.py: milliseconds from navigation to a drawn, working atlas.
     map.getContainer().setAttribute("data-atlas-ready-ms", String(Math.round(performance.now())));
@@ -333,6 +367,50 @@
     });
   };
 
+  /* Presentation mode (a button, or `#…&present`): full screen when asked by a click, a large
+   * date, the stop's title and caption on the map, the controls reduced to the timeline. */
+  Atlas.prototype.buildPresent = function () {
+    var self = this, L10n = this.config.labels;
+    this.presentCaption = el("div", "mm-present-caption");
+    this.presentCaption.setAttribute("aria-live", "polite");
+    this.map.getContainer().appendChild(this.presentCaption);
+    var control = L.control({ position: "topright" });
+    control.onAdd = function () {
+      var box = el("div", "mm-present leaflet-bar");
+      self.presentButton = button(box, L10n.present_short, L10n.present, function () { self.present(!self.presenting); });
+      return quiet(box);
+    };
+    control.addTo(this.map);
+  };
+
+  Atlas.prototype.present = function (on, fromLink) {
+    var root = document.documentElement, options = hashParts().slice(1).filter(function (o) { return o !== "present"; });
+    this.presenting = on;
+    root.classList.toggle("mm-presenting", on);
+    this.presentButton.title = on ? this.config.labels.present_exit : this.config.labels.present;
+    this.presentButton.setAttribute("aria-label", this.presentButton.title);
+    this.presentButton.setAttribute("aria-pressed", on ? "true" : "false");
+    if (!fromLink && root.requestFullscreen) {
+      if (on && !document.fullscreenElement) root.requestFullscreen().catch(function () { return null; });
+      if (!on && document.fullscreenElement) document.exitFullscreen().catch(function () { return null; });
+    }
+    if (on) options.push("present");
+    window.history.replaceState(null, "", "#" + [this.current].concat(options).join("&"));
+    this.map.invalidateSize();
+    this.showPresentCaption(this.current);
+  };
+
+  Atlas.prototype.showPresentCaption = function (iso) {
+    var box = this.presentCaption;
+    if (!box) return;
+    while (box.firstChild) box.removeChild(box.firstChild);
+    var stop = this.config.stops[this.stopIndex];
+    if (!stop || stop.date !== iso) stop = this.config.stops.filter(function (s) { return s.date === iso; })[0];
+    if (!stop) return;
+    box.appendChild(el("b", "mm-present-title", stop.title));
+    box.appendChild(el("p", "mm-present-text", stop.caption));
+  };
+
   Atlas.prototype.hashDate = function () {
     var text = hashParts()[0];
     return ISO_DAY.test(text) ? text : null;
@@ -359,6 +437,7 @@
     });
     if (this.control) this.control.setDate(iso);
     this.showSideTitle(iso);
+    if (this.presentCaption) this.showPresentCaption(iso);
     if (this.nowMark) this.nowMark.style.left = this.stripAt(iso) + "%";
     if (this.legendBody) this.updateLegend(iso);
     this.drawLabels(visibleEvents, +iso.slice(0, 4));
