@@ -261,7 +261,9 @@ def test_presentation_mode_shows_the_stop_large_and_leaves_only_the_timeline(
     for hidden in (".mm-search", ".mm-stops", ".mm-layers"):
         assert not atlas.page.locator(hidden).is_visible()
     assert atlas.page.locator(".mm-slider").is_visible() and atlas.page.locator(".mm-strip").is_visible()
-    atlas.page.get_by_role("button", name="Sunum kipinden çık").click()
+    leave = atlas.page.get_by_role("button", name="Sunum", exact=True)
+    assert leave.get_attribute("aria-pressed") == "true"
+    leave.click()
     assert atlas.page.locator(".mm-search").is_visible()
     assert not atlas.page.evaluate("window.location.hash").endswith("present")
 

@@ -378,6 +378,8 @@
     control.onAdd = function () {
       var box = el("div", "mm-present leaflet-bar");
       self.presentButton = button(box, L10n.present_short, L10n.present, function () { self.present(!self.presenting); });
+      self.presentButton.removeAttribute("aria-label");
+      self.presentButton.setAttribute("aria-pressed", "false");
       return quiet(box);
     };
     control.addTo(this.map);
@@ -387,8 +389,9 @@
     var root = document.documentElement, options = hashParts().slice(1).filter(function (o) { return o !== "present"; });
     this.presenting = on;
     root.classList.toggle("mm-presenting", on);
+    // Its name stays the word on it; whether the mode is on is its pressed state.
     this.presentButton.title = on ? this.config.labels.present_exit : this.config.labels.present;
-    this.presentButton.setAttribute("aria-label", this.presentButton.title);
+    this.presentButton.removeAttribute("aria-label");
     this.presentButton.setAttribute("aria-pressed", on ? "true" : "false");
     if (!fromLink && root.requestFullscreen) {
       if (on && !document.fullscreenElement) root.requestFullscreen().catch(function () { return null; });
@@ -1011,6 +1014,19 @@
   window.MMAtlas = {
     start: function (map, config, data, shared) {
       var first = (window.MMAtlas.all || [])[0];
+      // One main landmark with the page's title as its heading, the maps inside it: what screen
+      // readers and their users navigate by.
+      var main = document.getElementById("mm-main");
+      if (!main) {
+        main = el("main");
+        main.id = "mm-main";
+        var heading = el("h1", "mm-visually-hidden", document.title);
+        main.appendChild(heading);
+        document.body.insertBefore(main, document.body.firstChild);
+      }
+      main.appendChild(map.getContainer());
+      map.getContainer().setAttribute("aria-label", config.compare ? config.labels.date + " " + (first ? 2 : 1) : document.title);
+      map.invalidateSize();
       // The comparison page carries its data once: the second atlas is given null and reuses it.
       var atlas = new Atlas(map, config, data || first.data, shared || first.shared);
       window.MMAtlas.instance = window.MMAtlas.instance || atlas;
