@@ -16,11 +16,14 @@ from mmatlas.catalogue.loader import load_catalogue  # noqa: E402
 from mmatlas.render.build import render_all, write_outputs  # noqa: E402
 from mmatlas.render.stops import load_stops  # noqa: E402
 
+# name: (page and fragment, viewport)
 SHOTS = {
-    "atlas-1919-06-01.png": "index.html#1919-06-01",
-    "atlas-1921-03-12.png": "index.html#1921-03-12",
-    "atlas-1922-09-20.png": "index.html#1922-09-20",
-    "compare.png": "compare.html",
+    "atlas-1919-06-01.png": ("index.html#1919-06-01", (1280, 760)),
+    "atlas-1921-03-12.png": ("index.html#1921-03-12", (1280, 760)),
+    "atlas-1922-09-20.png": ("index.html#1922-09-20", (1280, 760)),
+    "compare.png": ("compare.html", (1280, 760)),
+    "atlas-present.png": ("index.html#1920-04-23&present", (1280, 720)),  # a projector
+    "atlas-phone.png": ("index.html#1921-08-25", (390, 844)),
 }
 
 
@@ -32,17 +35,18 @@ def main() -> None:
         out = Path(tmp)
         write_outputs(render_all(catalogue, lang="en", offline=True, stops=load_stops(catalogue)), out)
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
-        page = browser.new_page(viewport={"width": 1280, "height": 760})
-        page.route(
-            "**/*", lambda r: r.continue_() if r.request.url.startswith(("file:", "data:")) else r.abort()
-        )
-        for name, target in SHOTS.items():
+        for name, (target, (width, height)) in SHOTS.items():
+            page = browser.new_page(viewport={"width": width, "height": height})
+            page.route(
+                "**/*", lambda r: r.continue_() if r.request.url.startswith(("file:", "data:")) else r.abort()
+            )
             page.goto(
                 (out / target.split("#")[0]).as_uri() + ("#" + target.split("#")[1] if "#" in target else "")
             )
             page.wait_for_selector("[data-atlas-ready]", state="attached")
             page.wait_for_timeout(400)
             page.screenshot(path=str(ROOT / "docs" / name))
+            page.close()
             print(f"docs/{name}")
         browser.close()
 

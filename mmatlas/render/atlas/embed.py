@@ -19,9 +19,12 @@ Every page here works with no network: copy the whole `output/` folder with your
 
 ```html
 <section>
-  <iframe src="output/1920.html#1920-12-03" width="100%" height="600" style="border:0"></iframe>
+  <iframe src="output/1920.html#1920-12-03&embed" width="100%" height="600" style="border:0"></iframe>
 </section>
 ```
+
+`&embed` leaves Space, PageDown and the arrow keys to the deck, even after a click on the map;
+the atlas takes the arrows only while the time control has the focus.
 
 ## PowerPoint or LibreOffice Impress
 
@@ -50,9 +53,12 @@ birlikte kopyalayın.
 
 ```html
 <section>
-  <iframe src="output/1920.html#1920-12-03" width="100%" height="600" style="border:0"></iframe>
+  <iframe src="output/1920.html#1920-12-03&embed" width="100%" height="600" style="border:0"></iframe>
 </section>
 ```
+
+`&embed`, haritaya tıklandıktan sonra bile boşluk, PageDown ve ok tuşlarını sunuma bırakır; atlas
+ok tuşlarını yalnızca zaman denetimi seçiliyken kullanır.
 
 ## PowerPoint ya da LibreOffice Impress
 
