@@ -277,3 +277,27 @@ def test_printing_leaves_the_map_its_date_and_its_legend(built: Path, open_page:
     assert atlas.page.locator(".mm-legend-row").first.is_visible()
     html = (built / "index.html").read_text(encoding="utf-8")
     assert "user-scalable=no" not in html and "maximum-scale" not in html
+
+
+OVERLAPS = """() => {
+  const boxes = Array.from(document.querySelectorAll('.mm-label')).map(n => n.getBoundingClientRect());
+  let clashes = 0;
+  boxes.forEach((a, i) => boxes.slice(i + 1).forEach(b => {
+    if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) clashes += 1;
+  }));
+  return clashes;
+}"""
+
+
+def test_reference_towns_are_named_on_every_day_and_no_two_labels_overlap(
+    built: Path, open_page: Callable[..., Page]
+) -> None:
+    atlas = open_page(built, "#1920-08-10")
+    names = atlas.page.locator(".mm-label").all_inner_texts()
+    assert "Ankara" in names and "Kars" in names and "İzmir" in names  # no event of theirs that day
+    assert atlas.page.evaluate(OVERLAPS) == 0
+    atlas.page.evaluate("() => MMAtlas.instance.map.setView([39.5, 30.5], 7, {animate: false})")
+    assert atlas.page.locator(".mm-label").count() > len(names) // 2
+    assert atlas.page.evaluate(OVERLAPS) == 0
+    regions = atlas.page.locator(".mm-label-region").all_inner_texts()
+    assert not any(r in ("Doğu Cephesi", "Anadolu", "Yunanistan") for r in names if r not in regions)

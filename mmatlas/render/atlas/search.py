@@ -11,10 +11,34 @@ from typing import Any
 
 from mmatlas.catalogue.catalogue import Catalogue
 from mmatlas.core.lang import Lang
+from mmatlas.gazetteer.gazetteer import PlaceLookupError
+
+# Towns a lecturer finds the way by, labelled at every zoom on every day (those the catalogue
+# knows): the capitals, the fronts' towns, the ports and the treaty towns of the theatre.
+REFERENCE_TOWNS = (
+    "İstanbul", "Ankara", "İzmir", "Bursa", "Eskişehir", "Afyonkarahisar", "Kütahya", "Uşak",
+    "Konya", "Adana", "Mersin", "Antalya", "Antep", "Maraş", "Urfa", "Diyarbakır", "Musul", "Halep",
+    "Erzurum", "Kars", "Sarıkamış", "Ardahan", "Van", "Trabzon", "Samsun", "Sivas", "Kayseri",
+    "Edirne", "Çanakkale", "Mudanya", "Polatlı", "Aydın", "Batum", "Gümrü", "Tiflis", "Erivan",
+)  # fmt: skip
+
+
+def reference_ids(catalogue: Catalogue) -> set[str]:
+    found = set()
+    for name in REFERENCE_TOWNS:
+        try:
+            place = catalogue.gazetteer.resolve(name)
+        except PlaceLookupError:
+            continue  # a catalogue of one's own may not know it
+        if place.id in catalogue.places:
+            found.add(place.id)
+    return found
 
 
 def place_entries(catalogue: Catalogue, lang: Lang) -> list[dict[str, Any]]:
-    """Every place of the catalogue: its names in time, today's name, a point, its events."""
+    """Every place of the catalogue: its names in time, today's name, a point, its events, and
+    whether it is a reference town (`r`) or a region (`k`), which is not labelled as a town."""
+    reference = reference_ids(catalogue)
     events_at: dict[str, list[str]] = {}
     for event in catalogue.events:
         for place in catalogue.event_places[event.id]:
@@ -30,6 +54,8 @@ def place_entries(catalogue: Catalogue, lang: Lang) -> list[dict[str, Any]]:
                 "lat": round(point.y, 4),
                 "lon": round(point.x, 4),
                 "e": events_at.get(place_id, []),
+                **({"r": 1} if place_id in reference else {}),
+                **({"k": "region"} if catalogue.gazetteer.geometry(place).geom_type != "Point" else {}),
             }
         )
     return entries

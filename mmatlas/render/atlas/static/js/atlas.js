@@ -459,15 +459,26 @@
 
   /* Labels under the name the place then bore: the places of the events drawn on this day,
    * and, zoomed in to a region, every place of the catalogue's events. */
+  /* Labels under the name the place then bore: the places of the day's events first, then the
+   * reference towns (at every zoom), then, zoomed in to a region, every other town of the
+   * catalogue; a label that would overlap one placed before it is left out. Regions (Anadolu,
+   * a front) are named in italics, and only for the day's events. */
   Atlas.prototype.drawLabels = function (visibleEvents, year) {
     var self = this, lang = this.config.lang, close = this.map.getZoom() >= LABEL_ALL_ZOOM;
     this.visibleEvents = visibleEvents;
     this.labels.clearLayers();
+    var wanted = [];
     this.config.places.forEach(function (place) {
-      if (!place.e.length) return;
-      if (!close && !place.e.some(function (id) { return visibleEvents[id]; })) return;
-      var name = periodName(place, year, lang);
-      var icon = L.divIcon({ className: "mm-label", html: "", iconSize: null });
+      var today = place.e.some(function (id) { return visibleEvents[id]; });
+      var rank = today ? 0 : place.r ? 1 : close && place.e.length && !place.k ? 2 : -1;
+      if (rank >= 0 && (!place.k || today)) wanted.push({ place: place, rank: rank });
+    });
+    wanted.sort(function (a, b) { return a.rank - b.rank; });
+    var placed = [];
+    wanted.forEach(function (w) {
+      var place = w.place, name = periodName(place, year, lang);
+      var kind = "mm-label" + (w.rank === 1 ? " mm-label-ref" : "") + (place.k ? " mm-label-region" : "");
+      var icon = L.divIcon({ className: kind, html: "", iconSize: null });
       var marker = L.marker([place.lat, place.lon], { icon: icon, interactive: false, keyboard: false });
       marker.on("add", function () {
         var node = marker.getElement();
@@ -475,6 +486,13 @@
         node.setAttribute("data-place", place.id);
       });
       self.labels.addLayer(marker);
+      var node = marker.getElement();
+      if (!node) return;
+      var box = node.getBoundingClientRect();
+      var clash = placed.some(function (b) {
+        return box.left < b.right && b.left < box.right && box.top < b.bottom && b.top < box.bottom;
+      });
+      if (clash) self.labels.removeLayer(marker); else placed.push(box);
     });
   };
 
