@@ -301,3 +301,20 @@ def test_reference_towns_are_named_on_every_day_and_no_two_labels_overlap(
     assert atlas.page.evaluate(OVERLAPS) == 0
     regions = atlas.page.locator(".mm-label-region").all_inner_texts()
     assert not any(r in ("Doğu Cephesi", "Anadolu", "Yunanistan") for r in names if r not in regions)
+
+
+def test_rivers_and_lakes_are_drawn_and_the_map_stays_over_the_land(
+    built: Path, open_page: Callable[..., Page]
+) -> None:
+    atlas = open_page(built, "#1921-08-25")
+    assert atlas.page.locator(".leaflet-mm-waters-pane path").count() > 50
+    lake_van = atlas.page.evaluate(
+        """() => { const a = MMAtlas.instance, found = [];
+        a.map.eachLayer(l => { if (l.feature && l.feature.properties.kind === "lake"
+          && l.getBounds().contains([38.6, 42.9])) found.push(l); });
+        return found.length; }"""
+    )
+    assert lake_van == 1
+    atlas.page.evaluate("() => MMAtlas.instance.map.setView([10, 100], 4, {animate: false})")
+    centre = atlas.page.evaluate("() => MMAtlas.instance.map.getCenter()")
+    assert 26 <= centre["lat"] <= 60 and -12 <= centre["lng"] <= 62

@@ -267,7 +267,7 @@
     var self = this;
     // Panes: the land, then the areas of control, under every other overlay (events, fronts,
     // claims): each in its own pane, so that what is drawn later never covers what matters more.
-    [["mm-land", 300], ["mm-areas", 350]].forEach(function (pane) {
+    [["mm-land", 300], ["mm-areas", 350], ["mm-waters", 360]].forEach(function (pane) {
       map.createPane(pane[0]).style.zIndex = String(pane[1]);
     });
     this.areaRenderer = L.svg({ pane: "mm-areas" });
@@ -276,6 +276,20 @@
       interactive: false, pane: "mm-land", renderer: L.svg({ pane: "mm-land" }),
       style: { fillColor: "#efe9dc", color: "#a8a090", weight: 0.6, fillOpacity: 1.0 }
     }).addTo(map);
+    // The land is drawn from 12° W to 62° E and 26° to 60° N: the map does not pan past it.
+    map.setMaxBounds([[26, -12], [60, 62]]);
+    map.options.maxBoundsViscosity = 1.0;
+    // Rivers and lakes over the areas of control (which are opaque), under everything else.
+    if (shared.waters) {
+      L.geoJSON(shared.waters, {
+        interactive: false, pane: "mm-waters", renderer: L.svg({ pane: "mm-waters" }),
+        style: function (feature) {
+          return feature.properties.kind === "lake"
+            ? { color: "#7aa7c7", weight: 0.8, fillColor: "#cfe3ef", fillOpacity: 1 }
+            : { color: "#5d95c2", weight: 1.4, opacity: 0.9, fill: false };
+        }
+      }).addTo(map);
+    }
     data.layers.forEach(function (features, index) {
       var meta = config.layers[index];
       var group = L.geoJSON({ type: "FeatureCollection", features: features }, {
