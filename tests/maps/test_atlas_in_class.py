@@ -317,4 +317,4 @@ def test_rivers_and_lakes_are_drawn_and_the_map_stays_over_the_land(
     assert lake_van == 1
     atlas.page.evaluate("() => MMAtlas.instance.map.setView([10, 100], 4, {animate: false})")
     centre = atlas.page.evaluate("() => MMAtlas.instance.map.getCenter()")
-    assert 26 <= centre["lat"] <= 60 and -12 <= centre["lng"] <= 62
+    assert 20 <= centre["lat"] <= 64 and -20 <= centre["lng"] <= 70

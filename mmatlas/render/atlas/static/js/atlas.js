@@ -276,8 +276,8 @@
       interactive: false, pane: "mm-land", renderer: L.svg({ pane: "mm-land" }),
       style: { fillColor: "#efe9dc", color: "#a8a090", weight: 0.6, fillOpacity: 1.0 }
     }).addTo(map);
-    // The land is drawn from 12° W to 62° E and 26° to 60° N: the map does not pan past it.
-    map.setMaxBounds([[26, -12], [60, 62]]);
+    // The land is drawn from 12° W to 62° E and 26° to 60° N: the map does not pan far past it.
+    map.setMaxBounds([[20, -20], [64, 70]]);
     map.options.maxBoundsViscosity = 1.0;
     // Rivers and lakes over the areas of control (which are opaque), under everything else.
     if (shared.waters) {
