@@ -32,7 +32,8 @@ class Outline:
 OUTLINES: dict[str, Outline] = {
     "claim": Outline(dash="2 6", weight=2, fill=True, slide_style=":", slide_width=1.6),
     "treaty_zone": Outline(dash="8 4", weight=2, fill=True, slide_style=":", slide_width=1.6),
-    "line": Outline(dash="8 4", weight=3, fill=False, slide_style="--", slide_width=2.2),
+    # Dash-dot: a treaty line must not read as a treaty zone's edge.
+    "line": Outline(dash="12 5 3 5", weight=3, fill=False, slide_style="--", slide_width=2.2),
 }
 
 

@@ -23,6 +23,12 @@ OPEN_POPUP = """([key, date]) => {
     layer = a.control.cells[a.control.data.cells.findIndex(c => c.p === key.slice(5))];
   }
   else if (key.startsWith("front:")) layer = a.control.fronts[key.slice(6)];
+  else if (key.startsWith("place:")) {  // a place's popup opens from the search box
+    const place = a.config.places.find(p => p.id === key.slice(6));
+    a.goTo({kind: "place", item: place});
+    const open = document.querySelectorAll(".leaflet-popup-content");
+    return open[open.length - 1].innerText;
+  }
   else { const e = a.byId[key]; if (!a.map.hasLayer(e.group)) a.map.addLayer(e.group); layer = e.layer; }
   layer.openPopup(layer.getLatLng ? layer.getLatLng() : layer.getBounds().getCenter());
   // A closed popup fades out for 200 ms: the one just opened is the last.
@@ -40,6 +46,7 @@ KINDS = [
     ("gumru-treaty-line", "1920-12-03", "Gümrü"),  # treaty line
     ("western-front-sakarya", "1921-08-25", "Sakarya"),  # front drawn from its anchors
     ("front:western", "1921-08-25", "Batı Cephesi"),  # front derived from the ledger
+    ("place:gumru", "1920-12-03", "Alexandropol"),  # a place: its names in time
 ]
 
 
@@ -130,8 +137,9 @@ def test_search_lists_the_place_first_and_moves_by_arrow_keys(
     assert atlas.page.locator(".leaflet-popup").count() == 1
     box.fill("Kars")
     options.first.click()
-    # The earlier popup is closed (it fades out for 200 ms).
-    atlas.page.wait_for_function("document.querySelectorAll('.leaflet-popup').length === 0", timeout=2000)
+    # The earlier popup closes (it fades out for 200 ms); the place's own opens.
+    atlas.page.wait_for_function("document.querySelectorAll('.leaflet-popup').length === 1", timeout=2000)
+    assert atlas.page.locator(".leaflet-popup-content h3").inner_text() == "Kars"
     assert atlas.errors == []
 
 

@@ -82,6 +82,10 @@ MESSAGES: dict[str, str] = {
     "present": "Presentation mode (full screen)",
     "present_exit": "Leave presentation mode",
     "present_short": "Present",
+    "place_names": "Names in time",
+    "place_events": "Events here",
+    "place_position": "Position",
+    "place_today": "Today",
     # Seasons of EDTF dates (1920-21 … 1920-24)
     "season_21": "Spring",
     "season_22": "Summer",

@@ -82,6 +82,10 @@ MESSAGES: dict[str, str] = {
     "present": "Sunum kipi (tam ekran)",
     "present_exit": "Sunum kipinden çık",
     "present_short": "Sunum",
+    "place_names": "Dönemin adları",
+    "place_events": "Buradaki olaylar",
+    "place_position": "Konum",
+    "place_today": "Bugün",
     # Seasons of EDTF dates (1920-21 … 1920-24)
     "season_21": "İlkbahar",
     "season_22": "Yaz",

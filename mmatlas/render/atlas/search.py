@@ -55,6 +55,7 @@ def place_entries(catalogue: Catalogue, lang: Lang) -> list[dict[str, Any]]:
                 "lon": round(point.x, 4),
                 "e": events_at.get(place_id, []),
                 **({"r": 1} if place_id in reference else {}),
+                **({"g": place.geonames_id} if place.geonames_id else {}),
                 **({"k": "region"} if catalogue.gazetteer.geometry(place).geom_type != "Point" else {}),
             }
         )

@@ -493,6 +493,8 @@
       var place = w.place, name = periodName(place, year, lang);
       var kind = "mm-label" + (w.rank === 1 ? " mm-label-ref" : "") + (place.k ? " mm-label-region" : "");
       var icon = L.divIcon({ className: kind, html: "", iconSize: null });
+      // Labels never take a click: the areas, fronts and markers under them do. A place's own
+      // popup opens from the search box.
       var marker = L.marker([place.lat, place.lon], { icon: icon, interactive: false, keyboard: false });
       marker.on("add", function () {
         var node = marker.getElement();
@@ -508,6 +510,24 @@
       });
       if (clash) self.labels.removeLayer(marker); else placed.push(box);
     });
+  };
+
+  /* A place: the name it bore that year, today's name, its names in time, the events there, and
+   * where its position comes from. */
+  Atlas.prototype.placePopup = function (place, year) {
+    var self = this, config = this.config, L10n = config.labels, box = el("div", "mm-popup mm-place-popup");
+    box.appendChild(el("h3", null, periodName(place, year, config.lang)));
+    field(box, L10n.place_today, place.m);
+    var names = place.n.map(function (n) {
+      var span = n[2] === null && n[3] === null ? "" : " (" + (n[2] === null ? "" : n[2]) + "–" + (n[3] === null ? "" : n[3]) + ")";
+      return n[0] + span;
+    });
+    field(box, L10n.place_names, names.join(", "));
+    var events = place.e.map(function (id) { return self.byId[id]; }).filter(Boolean)
+      .map(function (e) { var p = e.layer.feature.properties; return p.title + " — " + p.when_label; });
+    if (events.length) sourceList(box, L10n.place_events, events);
+    sourceList(box, L10n.sources, [place.g ? "GeoNames " + place.g + " (geonames.org)" : "geo/places.yaml"]);
+    return box;
   };
 
   Atlas.prototype.dayText = function (iso) {
@@ -862,6 +882,10 @@
     this.map.closePopup();  // the popup of the previous choice must not stay open
     if (result.kind === "event") this.setDate(item.s);
     this.map.setView([item.lat, item.lon], Math.max(this.map.getZoom(), 7));
+    if (result.kind === "place") {
+      L.popup({ maxWidth: 360 }).setLatLng([item.lat, item.lon])
+        .setContent(this.placePopup(item, +this.current.slice(0, 4))).openOn(this.map);
+    }
     if (result.kind === "event" && this.byId[item.id]) {
       var entry = this.byId[item.id];
       if (!this.map.hasLayer(entry.group)) this.map.addLayer(entry.group);
@@ -972,10 +996,18 @@
       body.appendChild(line);
     }
     function area(colour) { var s = el("span", "mm-swatch"); s.style.background = colour; return s; }
-    function stroke(style, width) {
-      var s = el("span", "mm-swatch-line");
-      s.style.borderTop = width + "px " + style + " #444";
-      return s;
+    function stroke(dash, width) {  // the line as the map draws it, dashes included
+      var ns = "http://www.w3.org/2000/svg", svg = document.createElementNS(ns, "svg");
+      svg.setAttribute("class", "mm-swatch-line");
+      svg.setAttribute("width", "26");
+      svg.setAttribute("height", "10");
+      svg.setAttribute("aria-hidden", "true");
+      var line = document.createElementNS(ns, "line");
+      [["x1", "0"], ["y1", "5"], ["x2", "26"], ["y2", "5"], ["stroke", "#333"], ["stroke-width", String(width)]]
+        .forEach(function (a) { line.setAttribute(a[0], a[1]); });
+      if (dash) line.setAttribute("stroke-dasharray", dash);
+      svg.appendChild(line);
+      return svg;
     }
     Object.keys(config.holders).forEach(function (code) {
       if (holders[code]) row(area(config.holders[code].fill), config.holders[code].label);
@@ -983,10 +1015,10 @@
     ["claim", "treaty_zone", "line"].forEach(function (kind) {
       if (!(kind in kinds)) return;
       var outline = config.outlines[kind];
-      row(stroke(outline.dash === "2 6" ? "dotted" : "dashed", outline.weight), config.kinds[kind]);
+      row(stroke(outline.dash, outline.weight), config.kinds[kind]);
     });
-    if (fronts) row(stroke("solid", 4), L10n.layer_fronts);
-    if (journeys) row(stroke("solid", 3), config.categories.journey.label + " →");
+    if (fronts) row(stroke(null, 4), L10n.layer_fronts);
+    if (journeys) row(stroke(null, 3), config.categories.journey.label + " →");
     Object.keys(config.categories).forEach(function (c) {
       if (!categories[c] || c === "journey") return;
       var dot = el("span", "mm-swatch mm-swatch-circle");
