@@ -326,3 +326,19 @@ def test_rivers_and_lakes_are_drawn_and_the_map_stays_over_the_land(
     atlas.page.evaluate("() => MMAtlas.instance.map.setView([10, 100], 4, {animate: false})")
     centre = atlas.page.evaluate("() => MMAtlas.instance.map.getCenter()")
     assert 20 <= centre["lat"] <= 64 and -20 <= centre["lng"] <= 70
+
+
+def test_on_a_phone_the_panels_fold_behind_their_buttons(built: Path, open_page: Callable[..., Page]) -> None:
+    atlas = open_page(built, "#1920-12-03")
+    atlas.page.set_viewport_size({"width": 390, "height": 844})
+    atlas.page.reload()
+    atlas.page.wait_for_function("document.querySelectorAll('[data-atlas-ready]').length > 0")
+    width = atlas.page.evaluate("() => document.querySelector('.mm-search').getBoundingClientRect().width")
+    assert width <= 60
+    assert not atlas.page.locator(".mm-stop-select").is_visible()
+    atlas.page.locator(".mm-search-input").focus()
+    atlas.page.wait_for_timeout(300)
+    opened = atlas.page.evaluate("() => document.querySelector('.mm-search').getBoundingClientRect().width")
+    assert opened > 200
+    atlas.page.get_by_role("button", name="Sonraki durak").click()
+    assert atlas.page.locator(".mm-caption").is_visible()
