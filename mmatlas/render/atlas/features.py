@@ -235,15 +235,16 @@ def raw_geometry(shape: BaseGeometry) -> RawGeometry:
 def geojson_geometry(shape: BaseGeometry) -> dict[str, Any]:
     if isinstance(shape, Point):
         return {"type": "Point", "coordinates": [round(shape.x, 4), round(shape.y, 4)]}
-    rounded: dict[str, Any] = _rounded(mapping(shape))
+    rounded: dict[str, Any] = rounded_coordinates(mapping(shape))
     return rounded
 
 
-def _rounded(value: Any) -> Any:
+def rounded_coordinates(value: Any, digits: int = 4) -> Any:
+    """Every float of a GeoJSON mapping rounded (4 digits: about 10 m)."""
     if isinstance(value, float):
-        return round(value, 4)
+        return round(value, digits)
     if isinstance(value, list | tuple):
-        return [_rounded(v) for v in value]
+        return [rounded_coordinates(v, digits) for v in value]
     if isinstance(value, dict):
-        return {k: _rounded(v) for k, v in value.items()}
+        return {k: rounded_coordinates(v, digits) for k, v in value.items()}
     return value

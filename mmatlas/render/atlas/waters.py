@@ -17,6 +17,8 @@ import numpy as np
 import shapely
 from shapely.geometry import LineString, Polygon, box, mapping
 
+from mmatlas.render.atlas.features import rounded_coordinates
+
 VIEW = box(12.0, 26.0, 62.0, 50.0)  # the theatre and what shows round it at the atlas's zooms
 THEATRE = box(19.0, 29.0, 50.5, 45.0)
 MIN_RIVER_DEG = 0.8
@@ -53,16 +55,6 @@ def waters_geojson() -> dict[str, Any]:
             simple = shapely.set_precision(shape.simplify(SIMPLIFY_DEG), 0.001)
             if simple.is_empty:
                 continue
-            geometry = _rounded(mapping(simple))
+            geometry = rounded_coordinates(mapping(simple), 3)
             features.append({"type": "Feature", "properties": {"kind": kind}, "geometry": geometry})
     return {"type": "FeatureCollection", "features": features}
-
-
-def _rounded(value: Any) -> Any:
-    if isinstance(value, float):
-        return round(value, 3)
-    if isinstance(value, list | tuple):
-        return [_rounded(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _rounded(v) for k, v in value.items()}
-    return value
