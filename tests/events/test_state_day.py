@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from mmatlas.catalogue.catalogue import Catalogue
+from mmatlas.core.holders import HOLDERS
 from mmatlas.state.day import RECENT, is_faint, map_on
 
 
@@ -43,3 +44,11 @@ def test_a_place_is_named_as_it_was_that_year(catalogue: Catalogue) -> None:
     gumru = catalogue.gazetteer.resolve("Gümrü")
     assert map_on(catalogue, dt.date(1920, 11, 7)).place_name(gumru, "tr") == "Gümrü"
     assert map_on(catalogue, dt.date(1920, 11, 7)).place_name(gumru, "en") == gumru.name("en", 1920)
+
+
+def test_the_istanbul_government_is_named_after_the_city_as_the_map_labels_it(catalogue: Catalogue) -> None:
+    """A reader sees the same city name in the legend and on the map, in each language."""
+    city = catalogue.gazetteer.resolve("İstanbul")
+    day = map_on(catalogue, dt.date(1920, 3, 16))
+    for lang in ("tr", "en"):
+        assert day.place_name(city, lang) in HOLDERS["istanbul"].name(lang)

@@ -110,7 +110,8 @@ MESSAGES: dict[str, str] = {
     "work_kind_web": "web page",
     # Holders of areas, claims and zones
     "holder_ankara": "Ankara government (GNA)",
-    "holder_istanbul": "İstanbul (Ottoman) government",
+    # Named as the city was in English then, as the map labels it (Constantinople until 1930).
+    "holder_istanbul": "Constantinople (Ottoman) government",
     "holder_greece": "Greece",
     "holder_france": "France",
     "holder_italy": "Italy",
