@@ -323,6 +323,10 @@ def test_rivers_and_lakes_are_drawn_and_the_map_stays_over_the_land(
         return found.length; }"""
     )
     assert lake_van == 1
+    # Named on the water, beside the battle of its name and the Mudanya line's river.
+    waters = atlas.page.locator(".mm-label-water").all_inner_texts()
+    assert {"Sakarya", "Meriç", "Kızılırmak", "Van Gölü"} <= set(waters)
+    assert atlas.page.evaluate(OVERLAPS) == 0
     atlas.page.evaluate("() => MMAtlas.instance.map.setView([10, 100], 4, {animate: false})")
     centre = atlas.page.evaluate("() => MMAtlas.instance.map.getCenter()")
     assert 20 <= centre["lat"] <= 64 and -20 <= centre["lng"] <= 70

@@ -24,7 +24,7 @@ from mmatlas.catalogue.land import land_geojson
 from mmatlas.core.derived import Derived
 from mmatlas.core.holders import HOLDERS
 from mmatlas.core.lang import Lang
-from mmatlas.render.atlas.waters import waters_geojson
+from mmatlas.render.atlas.waters import water_labels, waters_geojson
 from mmatlas.render.citations import Citations
 from mmatlas.render.i18n import when_text
 
@@ -39,6 +39,7 @@ def shared_page_json(catalogue: Catalogue, lang: Lang) -> str:
         shared = {
             "land": land_geojson(),
             "waters": waters_geojson(),
+            "water_labels": water_labels(catalogue.gazetteer, lang),
             "control": control_page_data(catalogue, lang),
         }
         return str(htmlsafe_json_dumps(shared, sort_keys=True, ensure_ascii=False, separators=(",", ":")))

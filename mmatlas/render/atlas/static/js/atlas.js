@@ -471,12 +471,10 @@
     if (this.onDate) this.onDate(iso);
   };
 
-  /* Labels under the name the place then bore: the places of the events drawn on this day,
-   * and, zoomed in to a region, every place of the catalogue's events. */
   /* Labels under the name the place then bore: the places of the day's events first, then the
    * reference towns (at every zoom), then, zoomed in to a region, every other town of the
-   * catalogue; a label that would overlap one placed before it is left out. Regions (Anadolu,
-   * a front) are named in italics, and only for the day's events. */
+   * catalogue, then the named rivers and lakes; a label that would overlap one placed before it
+   * is left out. Regions (Anadolu, a front) are named in italics, and only for the day's events. */
   Atlas.prototype.drawLabels = function (visibleEvents, year) {
     var self = this, lang = this.config.lang, close = this.map.getZoom() >= LABEL_ALL_ZOOM;
     this.visibleEvents = visibleEvents;
@@ -488,10 +486,15 @@
       if (rank >= 0 && (!place.k || today)) wanted.push({ place: place, rank: rank });
     });
     wanted.sort(function (a, b) { return a.rank - b.rank; });
+    // The named rivers and lakes last: a town's name matters more than the water's beside it.
+    (this.shared.water_labels || []).forEach(function (water) {
+      wanted.push({ place: { id: "water:" + water.name, lat: water.lat, lon: water.lon }, name: water.name, water: water.kind });
+    });
     var placed = [];
     wanted.forEach(function (w) {
-      var place = w.place, name = periodName(place, year, lang);
-      var kind = "mm-label" + (w.rank === 1 ? " mm-label-ref" : "") + (place.k ? " mm-label-region" : "");
+      var place = w.place, name = w.water ? w.name : periodName(place, year, lang);
+      var kind = w.water ? "mm-label mm-label-water mm-label-" + w.water
+        : "mm-label" + (w.rank === 1 ? " mm-label-ref" : "") + (place.k ? " mm-label-region" : "");
       var icon = L.divIcon({ className: kind, html: "", iconSize: null });
       // Labels never take a click: the areas, fronts and markers under them do. A place's own
       // popup opens from the search box.
