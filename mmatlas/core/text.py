@@ -1,4 +1,5 @@
-"""Folding of names and spelling suggestions, shared by every look-up and validator."""
+"""Folding of names, spelling suggestions and printable text, shared by every look-up, validator
+and writer of files."""
 
 from __future__ import annotations
 
@@ -25,6 +26,26 @@ CASE_SUFFIXES = frozenset(
     }
 )
 _NON_WORD = re.compile(r"[^0-9a-z]+")
+# C0 and C1 control characters (tab and newline apart) and the code points XML 1.0 forbids:
+# they make an SVG or a PPTX part malformed and draw as boxes in a PDF.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def printable(text: str) -> str:
+    """Text safe for SVG, PDF and PPTX: control characters dropped, tabs and carriage returns
+    as spaces, line breaks kept."""
+    return _UNPRINTABLE.sub("", text.replace("\t", " ").replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def shortened(text: str, limit: int) -> str:
+    """At most `limit` characters, cut at a word where one is near, with an ellipsis: for the
+    places a long text cannot wrap into (a map's title box, a legend). The full text goes to
+    the file's description."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > limit * 0.6 else cut).rstrip(" ,;:–—-") + "…"
 
 
 def fold(name: str) -> str:

@@ -21,10 +21,12 @@ class StopImages:
     number: int
     placed: PlacedStop
     files: dict[str, bytes]
-    slide_png: bytes
+    slide_png: bytes  # the map without its title box, at SLIDE_DPI: the slide has its own title
     events: tuple[tuple[str, str], ...]
     citations: tuple[str, ...]
     works: tuple[str, ...]
+    shown: tuple[str, ...]  # the legend's entries: what the map shows
+    description: str  # title, date and what the map shows, in one sentence (alt text, <desc>)
 
     @property
     def stem(self) -> str:
@@ -59,9 +61,20 @@ def stop_images(
             files = {f"{name}-{dpi}dpi.png": png for dpi, png in pngs.items()}
             files[f"{name}.svg"] = static.svg()
             files[f"{name}.pdf"] = static.pdf()
+            slide_png = static.png(slide_dpi, titled=False)
         finally:
             static.close()
         drawn.append(
-            StopImages(number, placed, files, pngs[slide_dpi], static.events, static.citations, static.works)
+            StopImages(
+                number,
+                placed,
+                files,
+                slide_png,
+                static.events,
+                static.citations,
+                static.works,
+                static.shown,
+                static.description(),
+            )
         )
     return drawn

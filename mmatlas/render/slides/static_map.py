@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
+from xml.sax.saxutils import escape as xml_escape
 
 import geopandas as gpd
 import matplotlib
@@ -23,7 +25,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
-from matplotlib.patches import Patch, PathPatch
+from matplotlib.patches import Patch, PathPatch, Rectangle
 from matplotlib.path import Path
 from PIL import Image
 from pyproj import Transformer
@@ -37,6 +39,7 @@ from mmatlas.core.derived import Derived
 from mmatlas.core.holders import HOLDERS, LAND, blend
 from mmatlas.core.lang import Lang
 from mmatlas.core.records import SourceRef
+from mmatlas.core.text import printable, shortened
 from mmatlas.core.vocabulary import CATEGORY_COLOUR, category_name
 from mmatlas.render.i18n import day_text, label, when_text
 from mmatlas.render.layers import OUTLINES, Layer, front_layers, territory_layers
@@ -56,6 +59,13 @@ matplotlib.rcParams.update(
         "svg.hashsalt": "milli-mucadele",  # stable ids inside SVG files
         "font.family": "DejaVu Sans",  # shipped with matplotlib: same glyphs on every machine
         "path.simplify": True,
+        # TrueType (Type 42) fonts embedded in PDFs: Turkish letters survive copy, search and
+        # screen readers (Type 3 loses ı, ş, ğ). SVG text stays text, in a font every system has.
+        "pdf.fonttype": 42,
+        "ps.fonttype": 42,
+        "svg.fonttype": "none",
+        # A title or a name from the catalogue is drawn as written: `$x$` is not mathematics.
+        "text.parse_math": False,
     }
 )
 # The layer key (as in the atlas and the stops files) that shows each kind of territory.
@@ -73,15 +83,32 @@ class StaticMap:
     events: tuple[tuple[str, str], ...] = ()
     citations: tuple[str, ...] = ()
     works: tuple[str, ...] = ()  # keys of events/sources.yaml
+    shown: tuple[str, ...] = ()  # the legend's entries: what the map shows, for descriptions
+    title: str = ""  # the map's title and date, as its title box writes them (uncut)
+    title_artists: tuple[Any, ...] = ()  # the title box, hidden where a slide has its own title
 
-    def png(self, dpi: int) -> bytes:
-        return self._save("png", dpi=dpi, metadata={"Software": None})
+    def png(self, dpi: int, *, titled: bool = True) -> bytes:
+        for artist in self.title_artists:
+            artist.set_visible(titled)
+        try:
+            return self._save("png", dpi=dpi, metadata={"Software": None})
+        finally:
+            for artist in self.title_artists:
+                artist.set_visible(True)
 
     def svg(self) -> bytes:
-        return self._save("svg", metadata={"Date": None, "Creator": None})
+        """With a <title> and a <desc> first, as screen readers and search look for them."""
+        drawn = self._save("svg", metadata={"Date": None, "Creator": None, "Title": self.title})
+        return _with_title(drawn, self.title, self.description())
 
     def pdf(self) -> bytes:
-        return self._save("pdf", metadata={"Creator": None, "Producer": None, "CreationDate": None})
+        metadata = {"Creator": None, "Producer": None, "CreationDate": None, "Title": self.title,
+                    "Subject": self.description()}  # fmt: skip
+        return self._save("pdf", metadata=metadata)
+
+    def description(self) -> str:
+        """What the map shows, in words: its title and date, then its legend's entries."""
+        return "; ".join((self.title, *self.shown)) if self.shown else self.title
 
     def image(self) -> Image.Image:
         """The map as an RGB image at the figure's own size (100 pixels an inch)."""
@@ -95,8 +122,16 @@ class StaticMap:
 
     def _save(self, kind: str, **options: Any) -> bytes:
         buffer = io.BytesIO()
-        self.figure.savefig(buffer, format=kind, facecolor=SEA, **options)
+        self.figure.savefig(buffer, format=kind, facecolor=self.figure.get_facecolor(), **options)
         return buffer.getvalue()
+
+
+def _with_title(svg: bytes, title: str, description: str) -> bytes:
+    """The SVG with <title> and <desc> as the first children of its root element."""
+    start = svg.index(b"<svg ")
+    end = svg.index(b">", start) + 1
+    named = f"\n <title>{xml_escape(title)}</title>\n <desc>{xml_escape(description)}</desc>".encode()
+    return svg[:end] + named + svg[end:]
 
 
 def render(
@@ -114,7 +149,7 @@ def render(
     """The map of `day` around `centre` (lon, lat) at the atlas's `zoom`, with the given layers.
 
     `headline` writes the date large, for animation frames read at a glance."""
-    figure, axes, view = base_map(centre, zoom, figsize)
+    figure, axes, view = base_map(centre, zoom, figsize, panel=True)
     clip = box(*view)
     state = map_on(catalogue, day)
     drawn_holders: list[str] = []
@@ -200,8 +235,8 @@ def render(
     # In force that day, then the most recent of the weeks before: the period of the slide.
     events = list(state.events + state.recent)[:MAX_EVENTS] if "events" in layers else []
     categories: list[str] = []
-    placed_boxes: list[Any] = []
-    labelled: set[str] = set()  # a place of several events is named once
+    # A place of several events is named once; a region (Anadolu, a front) in italics.
+    wanted_labels: dict[str, tuple[float, float, bool]] = {}
     for event in events:
         colour = CATEGORY_COLOUR[event.category]
         for place in catalogue.event_places[event.id]:
@@ -215,60 +250,105 @@ def render(
                 [x], [y], s=70, color=colour, alpha=0.55 if fuzzy else 0.95, edgecolors="white",
                 linewidths=1.2, zorder=5,
             )  # fmt: skip
-            name = state.place_name(place, lang)
-            if "labels" in layers and name not in labelled:
-                labelled.add(name)
-                place_label(axes, figure, x, y, name, placed_boxes)
+            if "labels" in layers:
+                region = catalogue.gazetteer.geometry(place).geom_type != "Point"
+                wanted_labels.setdefault(printable(state.place_name(place, lang)), (x, y, region))
             if event.category not in categories:
                 categories.append(event.category)
             if event not in shown_events:
                 shown_events.append(event)
                 sources += event.sources
 
-    title_box(figure, title, day_text(day, lang), headline)
-    legend(axes, lang, drawn_holders, outlined, categories, fronts_drawn, faint_drawn)
-    scale_bar(axes, view)
-    source_line(figure, catalogue, {s.ref for s in sources}, lang)
+    # The title, the scale and the sources first, the legend in its panel, then the place names
+    # wherever they fit between all of these, inside the map.
+    title = printable(title)
+    titles = title_box(figure, title, day_text(day, lang), headline)
+    furniture = [
+        *titles,
+        scale_bar(axes, view),
+        source_line(figure, catalogue, {s.ref for s in sources}, lang),
+    ]
+    entries = legend_entries(lang, drawn_holders, outlined, categories, fronts_drawn, faint_drawn)
+    legend_box = panel_legend(figure, entries, lang)
+    taken = [artist.get_window_extent(_renderer(figure)) for artist in furniture]
+    if legend_box is not None:
+        taken.append(legend_box)
+    for name, (x, y, region) in wanted_labels.items():
+        place_label(axes, figure, x, y, name, taken, region=region)
     shown_events.sort(key=lambda e: (e.when.start, e.id))
     return StaticMap(
         figure,
         axes,
-        events=tuple((when_text(e.when, lang), e.title.get(lang)) for e in shown_events),
-        citations=tuple(sorted({catalogue.cite(s, lang) for s in sources})),
+        events=tuple((when_text(e.when, lang), printable(e.title.get(lang))) for e in shown_events),
+        citations=tuple(sorted({printable(catalogue.cite(s, lang)) for s in sources})),
         works=tuple(sorted({s.ref for s in sources})),
+        shown=tuple(str(entry.get_label()) for entry in entries),
+        title=f"{title} — {day_text(day, lang)}",
+        title_artists=tuple(titles),
     )
 
 
+def _renderer(figure: Figure) -> Any:
+    return figure.canvas.get_renderer()  # type: ignore[attr-defined]
+
+
+# A stop's map and its legend side by side: the legend in a panel at the right never hides
+# what is drawn; the source line in a strip along the bottom. Fractions of the figure.
+PANEL_WIDTH = 0.29
+STRIP_HEIGHT = 0.055
+PANEL_COLOUR = "#fbfaf7"
+
+
+def map_rect(panel: bool) -> tuple[float, float, float, float]:
+    """Where the map sits in the figure (left, bottom, width, height as fractions)."""
+    return (0.0, STRIP_HEIGHT, 1.0 - PANEL_WIDTH, 1.0 - STRIP_HEIGHT) if panel else (0.0, 0.0, 1.0, 1.0)
+
+
 def base_map(
-    centre: tuple[float, float], zoom: int, figsize: tuple[float, float] = FIGSIZE
+    centre: tuple[float, float], zoom: int, figsize: tuple[float, float] = FIGSIZE, *, panel: bool = False
 ) -> tuple[Figure, Axes, View]:
-    """A figure filled by sea and the tile-free land, framed on `centre` (lon, lat) at `zoom`."""
+    """A figure filled by sea and the tile-free land, framed on `centre` (lon, lat) at `zoom`;
+    with `panel`, the map leaves room for the legend at the right and the sources at the bottom."""
     # A bare Figure on the Agg canvas, not pyplot: nothing global, nothing redrawn per shape.
-    figure = Figure(figsize=figsize, dpi=100, facecolor=SEA)
+    figure = Figure(figsize=figsize, dpi=100, facecolor=PANEL_COLOUR if panel else SEA)
     FigureCanvasAgg(figure)
-    axes = figure.add_axes((0, 0, 1, 1))
+    rect = map_rect(panel)
+    axes = figure.add_axes(rect)
     axes.set_facecolor(SEA)
     axes.set_axis_off()
-    view = _view(centre, zoom, figsize)
+    view = _view(centre, zoom, (figsize[0] * rect[2], figsize[1] * rect[3]))
     axes.set_xlim(view[0], view[2])
     axes.set_ylim(view[1], view[3])
     land = _path_in(_land(), view)
     axes.add_artist(PathPatch(land, facecolor=LAND, edgecolor="none", zorder=0.5))
     # The coast again above the holders' colours, so that a coloured coast stays readable.
     axes.add_artist(PathPatch(land, fill=False, edgecolor=COAST, linewidth=0.5, zorder=3))
+    # The sea under everything (an axes without axis lines draws no background of its own).
+    axes.add_artist(
+        Rectangle((0, 0), 1, 1, transform=axes.transAxes, facecolor=SEA, edgecolor="none", zorder=0)
+    )
+    if panel:
+        axes.add_artist(
+            Rectangle((0, 0), 1, 1, transform=axes.transAxes, fill=False, edgecolor="#777777", linewidth=0.8,
+                      zorder=9, clip_on=False)
+        )  # fmt: skip
     return figure, axes, view
 
 
 def pixel_of(
     lon: float, lat: float, *, centre: tuple[float, float], zoom: int, dpi: int,
-    figsize: tuple[float, float] = FIGSIZE,
+    figsize: tuple[float, float] = FIGSIZE, panel: bool = True,
 ) -> tuple[int, int]:  # fmt: skip
     """The pixel (column, row from the top) of a place on the image of a map framed on `centre` at
-    `zoom`, saved at `dpi`: where to look for a place on an exported image."""
-    x0, y0, x1, y1 = _view(centre, zoom, figsize)
+    `zoom`, saved at `dpi`: where to look for a place on an exported image (`panel`: as `render`
+    draws it, beside its legend)."""
+    left, bottom, share_w, share_h = map_rect(panel)
+    x0, y0, x1, y1 = _view(centre, zoom, (figsize[0] * share_w, figsize[1] * share_h))
     x, y = to_map(lon, lat)
     width, height = figsize[0] * dpi, figsize[1] * dpi
-    return int((x - x0) / (x1 - x0) * width), int((y1 - y) / (y1 - y0) * height)
+    column = (left + (x - x0) / (x1 - x0) * share_w) * width
+    row = (1 - bottom - (y - y0) / (y1 - y0) * share_h) * height
+    return int(column), int(row)
 
 
 def to_map(lon: float, lat: float) -> tuple[float, float]:
@@ -389,43 +469,71 @@ def _parts(geometry: BaseGeometry) -> list[Polygon | LineString]:
     return [part for member in getattr(geometry, "geoms", []) for part in _parts(member)]
 
 
-def place_label(axes: Axes, figure: Figure, x: float, y: float, text: str, placed: list[Any]) -> None:
-    """A place name beside its marker, in the first of four positions that overlaps no other."""
-    renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
+# Type sizes in points on the 10-inch figure: a map shown 9.4 inches wide on a 13.3-inch slide
+# projected at 1280 × 720 pixels has 1.25 pixels a point, so 11.5 pt is 14 pixels high.
+TEXT_PT = 11.5
+TITLE_PT = 16
+TOWN_TYPE: dict[str, Any] = {"fontweight": "bold", "color": "#222222"}
+REGION_TYPE: dict[str, Any] = {"fontstyle": "italic", "color": "#444444"}  # as the atlas names regions
+TITLE_CHARACTERS = 90  # a longer title is cut (the file's description keeps it whole)
+
+
+def place_label(
+    axes: Axes, figure: Figure, x: float, y: float, text: str, placed: list[Any], *, region: bool = False
+) -> None:
+    """A place name beside its marker, in the first of four positions that overlaps nothing
+    placed before it and stays inside the frame; left out where none does."""
+    renderer = _renderer(figure)
+    frame = axes.bbox
     for dx, dy, ha, va in ((7, 5, "left", "bottom"), (7, -5, "left", "top"), (-7, 5, "right", "bottom"),
                            (-7, -5, "right", "top")):  # fmt: skip
         artist = axes.annotate(
-            text, (x, y), xytext=(dx, dy), textcoords="offset points", ha=ha, va=va, fontsize=8.5,
-            fontweight="bold", color="#222222", zorder=6,
+            shortened(text, 40), (x, y), xytext=(dx, dy), textcoords="offset points", ha=ha, va=va,
+            fontsize=TEXT_PT, zorder=6, annotation_clip=False, **(REGION_TYPE if region else TOWN_TYPE),
             bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.75},
         )  # fmt: skip
         extent = artist.get_window_extent(renderer)
-        if not any(extent.overlaps(other) for other in placed):
+        inside = (
+            extent.x0 >= frame.x0
+            and extent.y0 >= frame.y0
+            and extent.x1 <= frame.x1
+            and extent.y1 <= frame.y1
+        )
+        if inside and not any(extent.overlaps(other) for other in placed):
             placed.append(extent)
             return
         artist.remove()
 
 
-def title_box(figure: Figure, title: str, date: str, headline: bool) -> None:
+def title_box(figure: Figure, title: str, date: str, headline: bool) -> list[Any]:
+    """The title and the date at the top; the artists, so a slide with its own title can hide them."""
     box = {"boxstyle": "round,pad=0.35", "facecolor": "white", "edgecolor": "#999999", "alpha": 0.92}
+    title = shortened(title, TITLE_CHARACTERS)
     if headline:
-        figure.text(0.03, 0.95, date, ha="left", va="top", fontsize=30, fontweight="bold", bbox=box)
-        figure.text(0.03, 0.80, title, ha="left", va="top", fontsize=11, color="#333333")
-        return
-    figure.text(
-        0.5, 0.975, f"{title} — {date}", ha="center", va="top", fontsize=15, fontweight="bold", bbox=box
-    )
+        return [
+            figure.text(0.03, 0.95, date, ha="left", va="top", fontsize=30, fontweight="bold", bbox=box),
+            figure.text(0.03, 0.80, title, ha="left", va="top", fontsize=TEXT_PT, color="#333333"),
+        ]
+    # On at most two lines over the map (DejaVu Sans Bold averages 0.62 em a character).
+    width = int((1.0 - PANEL_WIDTH) * figure.get_figwidth() * 72 * 0.9 / (TITLE_PT * 0.62))
+    text = textwrap.fill(shortened(f"{title} — {date}", 2 * width), width)
+    centre = (1.0 - PANEL_WIDTH) / 2
+    heading = figure.text(
+        centre, 0.975, text, ha="center", va="top", fontsize=TITLE_PT, fontweight="bold", bbox=box,
+        multialignment="center",
+    )  # fmt: skip
+    return [heading]
 
 
-def legend(
-    axes: Axes,
+def legend_entries(
     lang: Lang,
     holders: list[str],
     outlined: list[Layer],
     categories: list[str],
     fronts: bool,
     faint: bool,
-) -> None:
+) -> list[Any]:
+    """One handle per thing drawn: holders, outlined kinds, fronts, event categories, faintness."""
     handles: list[Any] = [
         Patch(facecolor=HOLDERS[h].fill, edgecolor=HOLDERS[h].fill, label=HOLDERS[h].name(lang))
         for h in holders
@@ -445,7 +553,7 @@ def legend(
     if fronts:
         handles.append(Line2D([0], [0], color="#222222", linewidth=3, label=label("layer_fronts", lang)))
     handles += [
-        Line2D([0], [0], marker="o", linestyle="none", markersize=8, markerfacecolor=CATEGORY_COLOUR[c],
+        Line2D([0], [0], marker="o", linestyle="none", markersize=9, markerfacecolor=CATEGORY_COLOUR[c],
                markeredgecolor="white", label=category_name(c, lang))
         for c in categories
     ]  # fmt: skip
@@ -454,37 +562,74 @@ def legend(
             facecolor=blend("#999999", LAND, 0.3), edgecolor="none", label=label("legend_fuzzy", lang)
         )
         handles.append(faded)
-    if handles:
-        axes.legend(
-            handles=handles, loc="lower right", fontsize=8, title=label("legend", lang), title_fontsize=9,
-            framealpha=0.92, borderaxespad=2.2,
+    return handles
+
+
+LEGEND_MIN_PT = 9.5  # a legend too tall for its panel shrinks to this, then loses its last entries
+
+
+def panel_legend(figure: Figure, handles: list[Any], lang: Lang) -> Any:
+    """The legend in the panel at the right of the map, labels wrapped to its width, the type as
+    large as the panel's height allows; its box in pixels (None when nothing is drawn)."""
+    if not handles:
+        return None
+    renderer = _renderer(figure)
+    left = 1.0 - PANEL_WIDTH
+    room = figure.bbox.height * (1.0 - STRIP_HEIGHT - 0.02)
+    size = TEXT_PT
+    shown = list(handles)
+    while True:
+        # The panel holds about this many characters a line at this size (DejaVu Sans averages
+        # 0.55 em a character; the swatch and the padding take about 4 em).
+        width = int((PANEL_WIDTH * figure.get_figwidth() * 72 / size - 4.5) / 0.55)
+        labels = [textwrap.fill(str(handle.get_label()), width) for handle in shown]
+        legend = figure.legend(
+            handles=shown, labels=labels, loc="upper left", bbox_to_anchor=(left + 0.008, 0.99),
+            fontsize=size, title=label("legend", lang), title_fontsize=size + 0.5, frameon=False,
+            alignment="left", labelspacing=0.4, handlelength=1.5, borderpad=0.3, borderaxespad=0,
         )  # fmt: skip
+        extent = legend.get_window_extent(renderer)
+        if extent.height <= room or (size <= LEGEND_MIN_PT and len(shown) <= 1):
+            return extent
+        legend.remove()
+        if size > LEGEND_MIN_PT:
+            size = max(LEGEND_MIN_PT, size - 0.5)
+        else:
+            shown.pop()  # still too tall at the smallest type: the least telling entries go
 
 
-def scale_bar(axes: Axes, view: View) -> None:
+def scale_bar(axes: Axes, view: View) -> Any:
+    """A bar of a round length at the lower left, above the source line; its text artist."""
     width_km = (view[2] - view[0]) / 1000
     length = max(n for n in (10, 20, 25, 50, 100, 200, 250, 500, 1000) if n <= width_km / 5)
     x0 = view[0] + (view[2] - view[0]) * 0.03
-    y0 = view[1] + (view[3] - view[1]) * 0.07
+    y0 = view[1] + (view[3] - view[1]) * 0.09
     # Conformal projection: the scale is true on 37° and 41° N and within about 1 % across Anatolia.
     axes.plot(
         [x0, x0 + length * 1000], [y0, y0], color="#222222", linewidth=3, solid_capstyle="butt", zorder=7
     )
-    axes.text(x0, y0 + (view[3] - view[1]) * 0.015, f"{length} km", fontsize=9, zorder=7)
+    box = {"facecolor": "white", "edgecolor": "none", "alpha": 0.75, "pad": 1.5}
+    return axes.text(
+        x0, y0 + (view[3] - view[1]) * 0.015, f"{length} km", fontsize=TEXT_PT, zorder=7, bbox=box
+    )
 
 
-def source_line(figure: Figure, catalogue: Catalogue, cited: set[str], lang: Lang) -> None:
+def source_line(figure: Figure, catalogue: Catalogue, cited: set[str], lang: Lang) -> Any:
     """The works behind what is drawn, as many as fit on one line, then how many more."""
-    works = sorted(catalogue.works[ref].short() for ref in cited if ref in catalogue.works)
+    works = sorted(printable(catalogue.works[ref].short()) for ref in cited if ref in catalogue.works)
     more = "+{} (see the atlas)" if lang == "en" else "+{} (atlasta)"
+    base = "Natural Earth; GeoNames."
 
     def text(shown: int) -> str:
         rest = f"; {more.format(len(works) - shown)}" if shown < len(works) else ""
-        return f"{label('sources', lang)}: {'; '.join(works[:shown])}{rest}. Natural Earth; GeoNames."
+        listed = "; ".join(works[:shown]) + rest
+        return f"{label('sources', lang)}: {listed + '. ' if listed else ''}{base}"
 
     box = {"facecolor": "white", "edgecolor": "none", "alpha": 0.8, "pad": 2}
-    line = figure.text(0.01, 0.008, text(len(works)), fontsize=7, color="#333333", va="bottom", bbox=box)
-    renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
+    line = figure.text(
+        0.01, 0.008, text(len(works)), fontsize=TEXT_PT - 1, color="#333333", va="bottom", bbox=box
+    )
+    renderer = _renderer(figure)
     fits, too_many = -1, len(works) + 1  # measuring a line is slow: halve the range each time
     while too_many - fits > 1:
         shown = (fits + too_many) // 2
@@ -495,3 +640,4 @@ def source_line(figure: Figure, catalogue: Catalogue, cited: set[str], lang: Lan
         else:
             too_many = shown
     line.set_text(text(max(fits, 0)))
+    return line
