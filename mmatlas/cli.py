@@ -44,14 +44,16 @@ EXAMPLES = {
     "slides": """examples:
   python build_maps.py slides                        the bundled tour, in Turkish
   python build_maps.py slides --lang en --dpi 200    English, 200 dpi PNGs
-  python build_maps.py slides --stops my_tour.yaml   images and deck for your own stops""",
+  python build_maps.py slides --stops my_tour.yaml   images and deck for your own stops
+  python build_maps.py slides --only deck,handout --title "Kurtuluş Savaşı" --subtitle "10-B, 3. hafta"
+                                                     only the deck and the handout, your title""",
 }
 COMMANDS = {
     "build": "write the atlas pages and data files into output/ (the default command)",
     "check": "validate the catalogue (and a stops file); write nothing",
     "where": "who held a place on a day, by which ledger line and source",
     "geocode": "where place names are put, from which source, and why",
-    "slides": "each lecture stop as PNG, SVG and PDF, the deck tour.pptx and the animation",
+    "slides": "each lecture stop as PNG, SVG and PDF, the deck tour.pptx, the handout and the animation",
 }
 
 
@@ -144,6 +146,21 @@ def _parser() -> argparse.ArgumentParser:
         action="append",
         metavar="N",
         help="PNG resolution, repeatable (default: 150 and 300)",
+    )
+    slides.add_argument(
+        "--only",
+        type=_kinds,
+        metavar="KINDS",
+        help="make only these, comma-separated: png, svg, pdf, deck, handout, gif, mp4 "
+        "(default: all; the others already in slides/ are kept)",
+    )
+    slides.add_argument("--title", metavar="TEXT", help="the deck's and the handout's title")
+    slides.add_argument("--subtitle", metavar="TEXT", help="the deck's and the handout's subtitle")
+    slides.add_argument(
+        "--jobs", type=_jobs, metavar="N", help="processes drawing at once (default: one per core)"
+    )
+    slides.add_argument(
+        "--no-cache", action="store_true", help="redraw every map, ignoring the maps kept from earlier runs"
     )
     return parser
 
@@ -308,29 +325,70 @@ def _geocode(catalogue: Catalogue, args: argparse.Namespace) -> int:
 
 
 def _slides(catalogue: Catalogue, stops: list[PlacedStop], args: argparse.Namespace, started: float) -> int:
-    from mmatlas.render.build import write_outputs
-    from mmatlas.render.slides.export import STOP_IMAGE, export_files, stale_stop_images
+    from mmatlas.render.progress import progress_display
+    from mmatlas.render.publish import publish_folder
+    from mmatlas.render.slides.drawn_cache import DrawnCache
+    from mmatlas.render.slides.export import FOLDER, KINDS, export_files, kind_of
     from mmatlas.render.slides.slide_images import DEFAULT_DPIS
 
-    def log(step: str) -> None:
-        print(f"  {step}…", file=sys.stderr, flush=True)
-
     dpis = sorted(set(args.dpi)) if args.dpi else list(DEFAULT_DPIS)
-    files = export_files(catalogue, stops, lang=args.lang, dpis=dpis, log=log)
-    written = write_outputs(files, args.out)
-    for stale in stale_stop_images(args.out, written):
-        stale.unlink()
-        print(f"  removed {stale}: its stop is no longer in the tour")
+    only = args.only or list(KINDS)
+    cache = DrawnCache(enabled=not args.no_cache)
+    with progress_display("drawing") as progress:
+        files = export_files(
+            catalogue, stops, lang=args.lang, dpis=dpis, only=only, title=args.title, subtitle=args.subtitle,
+            jobs=args.jobs, cache=cache, progress=progress,
+        )  # fmt: skip
+    prefix = f"{FOLDER}/"
+    # The kinds not asked for this time stay as the last run made them.
+    written = publish_folder(
+        args.out,
+        FOLDER,
+        {name[len(prefix) :]: data for name, data in files.items()},
+        carry_over=lambda name: kind_of(name) not in only,
+    )
     elapsed = time.perf_counter() - started
     total = sum(path.stat().st_size for path in written)
-    print(f"Exported {_count(len(stops), 'stop')} into {args.out / 'slides'} in {elapsed:.1f} s "
-          f"({len(written)} files, {total / 1e6:.1f} MB):")  # fmt: skip
-    stop_images = [path for path in written if STOP_IMAGE.match(path.name)]
+    reused = f"; {cache.hits} maps reused from earlier runs" if cache.hits else ""
+    print(f"Exported {_count(len(stops), 'stop')} into {args.out / FOLDER} in {elapsed:.1f} s "
+          f"({len(written)} files, {total / 1e6:.1f} MB{reused}):")  # fmt: skip
+    stop_images = [path for path in written if kind_of(path.name) in ("png", "svg", "pdf")]
     for path in written:
         if path not in stop_images:
             print(f"  {path} ({path.stat().st_size:,} bytes)")
-    print(f"  and {len(stop_images)} stop images: PNG at {', '.join(map(str, dpis))} dpi, SVG and PDF")
+    if stop_images:
+        made = [kind for kind in ("png", "svg", "pdf") if kind in only]
+        formats = ", ".join(
+            f"PNG at {', '.join(map(str, dpis))} dpi" if k == "png" else k.upper() for k in made
+        )
+        print(f"  and {len(stop_images)} stop images: {formats}")
     return 0
+
+
+def _kinds(text: str) -> list[str]:
+    """--only's value: kinds of file, comma-separated."""
+    from mmatlas.core.text import did_you_mean
+    from mmatlas.render.slides.export import KINDS
+
+    kinds = [word.strip().lower() for word in text.split(",") if word.strip()]
+    for kind in kinds:
+        if kind not in KINDS:
+            raise argparse.ArgumentTypeError(
+                f"unknown kind '{kind}'{did_you_mean(kind, KINDS)}; expected some of {', '.join(KINDS)}"
+            )
+    if not kinds:
+        raise argparse.ArgumentTypeError(f"expected some of {', '.join(KINDS)}, comma-separated")
+    return kinds
+
+
+def _jobs(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, e.g. 2; found '{text}'") from None
+    if not 1 <= value <= 256:
+        raise argparse.ArgumentTypeError(f"expected 1 to 256 processes; found {value}")
+    return value
 
 
 def _date(text: str) -> dt.date:

@@ -25,7 +25,13 @@ _DRAWN: Derived[BaseGeometry] = Derived()
 
 class Load:
     """One reading of the YAML. A catalogue narrowed to a year shares its load, and with it every
-    value derived from the records they share (drawn shapes, citations, the page's control data)."""
+    value derived from the records they share (drawn shapes, citations, the page's control data).
+
+    `fingerprint` is a digest of every file read: the same text gives the same catalogue, so
+    files drawn from it can be kept between runs (the slides' cache)."""
+
+    def __init__(self, fingerprint: str = "") -> None:
+        self.fingerprint = fingerprint
 
 
 @dataclass(frozen=True, eq=False)

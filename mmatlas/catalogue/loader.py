@@ -12,6 +12,7 @@ Where files live decides what they hold:
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,7 +24,7 @@ from shapely.geometry.base import BaseGeometry
 from shapely.validation import explain_validity
 
 from mmatlas.catalogue.borders import BorderError, border_line
-from mmatlas.catalogue.catalogue import Catalogue
+from mmatlas.catalogue.catalogue import Catalogue, Load
 from mmatlas.catalogue.control_loader import check_source_refs, load_control
 from mmatlas.catalogue.model import Actor, Event, Front, Territory
 from mmatlas.core import geometry
@@ -124,7 +125,17 @@ def load_catalogue(extra: Sequence[Path] = (), *, bundled: bool = True) -> Catal
         origins={f.record.id: f.origin for f in dated},
         control=control,
         places=dict(sorted(gazetteer.places.items())),
+        load=Load(_fingerprint(_all(files))),
     )
+
+
+def _fingerprint(paths: Sequence[Path]) -> str:
+    """A digest of the files read, their order and names included."""
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(f"{path.name}\0".encode())
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
 
 
 def _discover(extra: Sequence[Path], *, bundled: bool) -> tuple[_Files, list[Problem]]:

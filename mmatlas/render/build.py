@@ -27,6 +27,7 @@ from mmatlas.render.atlas.features import (
 from mmatlas.render.atlas.interactive import PERIOD_END, PERIOD_START, atlas_html, compare_html
 from mmatlas.render.atlas.slices import year_slice
 from mmatlas.render.i18n import label
+from mmatlas.render.publish import STAGING, remove_leftovers
 from mmatlas.render.stops import PlacedStop
 
 YEARS = (1919, 1920, 1921, 1922, 1923)
@@ -85,7 +86,8 @@ def write_outputs(files: Mapping[str, str | bytes], out_dir: Path) -> list[Path]
     A crash leaves every file either as it was or complete: never emptied or half-written.
     """
     out_dir.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".building-", dir=out_dir))
+    remove_leftovers(out_dir)  # of runs killed before: they never reached their renames
+    staging = Path(tempfile.mkdtemp(prefix=f"{STAGING}{os.getpid()}-", dir=out_dir))
     written: list[Path] = []
     try:
         for relative, content in files.items():

@@ -27,7 +27,8 @@ from mmatlas.catalogue.catalogue import Catalogue
 from mmatlas.core.holders import HOLDERS, LAND
 from mmatlas.render.i18n import day_text
 from mmatlas.render.slides.animation import FRAME_INCHES, month_ends
-from mmatlas.render.slides.export import export_files, stale_stop_images
+from mmatlas.render.slides.drawn_cache import DrawnCache
+from mmatlas.render.slides.export import export_files
 from mmatlas.render.slides.overview_maps import THEATRE_CENTRE, THEATRE_ZOOM
 from mmatlas.render.slides.slide_images import stem
 from mmatlas.render.slides.static_map import FIGSIZE, SEA, pixel_of
@@ -212,10 +213,14 @@ def test_the_video_holds_every_month(exported: Path) -> None:
     assert frames == (59 + 3) * 9
 
 
-def test_exports_are_byte_identical_from_run_to_run(catalogue: Catalogue, stops: list[PlacedStop]) -> None:
+def test_exports_are_byte_identical_from_run_to_run_drawn_alone_or_in_parallel(
+    catalogue: Catalogue, stops: list[PlacedStop]
+) -> None:
     tour = [stops[0], _stop(stops, "gumru")[1]]
-    first = export_files(catalogue, tour, lang="en", dpis=(72,), months=((1920, 10), (1920, 12)))
-    second = export_files(catalogue, tour, lang="en", dpis=(72,), months=((1920, 10), (1920, 12)))
+    months = ((1920, 10), (1920, 12))
+    fresh = DrawnCache(enabled=False)  # both runs draw everything: the cache is tested apart
+    first = export_files(catalogue, tour, lang="en", dpis=(72,), months=months, cache=fresh, jobs=1)
+    second = export_files(catalogue, tour, lang="en", dpis=(72,), months=months, cache=fresh, jobs=2)
     assert sorted(first) == sorted(second)
     assert {"slides/tour.pptx", "slides/1919-1923.gif", "slides/02-gumru.svg"} <= set(first)
     changed = [name for name in first if first[name] != second[name]]
@@ -225,16 +230,6 @@ def test_exports_are_byte_identical_from_run_to_run(catalogue: Catalogue, stops:
         assert b"2000-01-01T00:00:00Z" in deck.read("docProps/core.xml")
     assert b"Date" not in first["slides/01-mudros.svg"][:2000]
     assert b"CreationDate" not in first["slides/01-mudros.pdf"]
-
-
-def test_images_of_stops_no_longer_in_the_tour_are_found_and_nothing_else(tmp_path: Path) -> None:
-    slides = tmp_path / "slides"
-    slides.mkdir()
-    names = ["01-mudros-150dpi.png", "01-mudros.svg", "07-old-stop.pdf", "my-notes.txt", "tour.pptx"]
-    for name in names:
-        (slides / name).write_bytes(b"x")
-    written = [slides / "01-mudros-150dpi.png", slides / "01-mudros.svg", slides / "tour.pptx"]
-    assert stale_stop_images(tmp_path, written) == [slides / "07-old-stop.pdf"]
 
 
 def test_a_bad_dpi_is_refused_with_what_is_expected(capsys: pytest.CaptureFixture[str]) -> None:

@@ -514,9 +514,16 @@ def title_box(figure: Figure, title: str, date: str, headline: bool) -> list[Any
             figure.text(0.03, 0.95, date, ha="left", va="top", fontsize=30, fontweight="bold", bbox=box),
             figure.text(0.03, 0.80, title, ha="left", va="top", fontsize=TEXT_PT, color="#333333"),
         ]
-    # On at most two lines over the map (DejaVu Sans Bold averages 0.62 em a character).
+    # On at most two lines over the map (DejaVu Sans Bold averages 0.62 em a character); a long
+    # title is cut, never the date.
     width = int((1.0 - PANEL_WIDTH) * figure.get_figwidth() * 72 * 0.9 / (TITLE_PT * 0.62))
-    text = textwrap.fill(shortened(f"{title} — {date}", 2 * width), width)
+    room = 2 * width
+    while True:
+        lines = textwrap.wrap(f"{shortened(title, max(room - len(date) - 3, 8))} — {date}", width)
+        if len(lines) <= 2 or room <= len(date) + 11:
+            break
+        room -= 4
+    text = "\n".join(lines)
     centre = (1.0 - PANEL_WIDTH) / 2
     heading = figure.text(
         centre, 0.975, text, ha="center", va="top", fontsize=TITLE_PT, fontweight="bold", bbox=box,
