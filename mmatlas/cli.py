@@ -23,7 +23,7 @@ from mmatlas.render.outfolder import check_out_folder
 
 if TYPE_CHECKING:
     from mmatlas.catalogue.catalogue import Catalogue
-    from mmatlas.render.stops import PlacedStop
+    from mmatlas.render.stops import PlacedStop, Tour
 
 PROG = "build_maps.py"
 EXAMPLES = {
@@ -225,7 +225,7 @@ def _run(args: argparse.Namespace) -> int:
         "check": lambda: _check(catalogue, args, summary),
         "where": lambda: _where(catalogue, args),
         "geocode": lambda: _geocode(catalogue, args),
-        "slides": lambda: _slides(catalogue, _stops(catalogue, args), args, started),
+        "slides": lambda: _slides(catalogue, _tour(catalogue, args), args, started),
         "build": lambda: _build(catalogue, _stops(catalogue, args), args, summary, started),
     }
     return run[args.command]()
@@ -271,9 +271,13 @@ def _summary(catalogue: Catalogue) -> str:
 
 
 def _stops(catalogue: Catalogue, args: argparse.Namespace) -> list[PlacedStop]:
-    from mmatlas.render.stops import DEFAULT_TOUR, load_stops
+    return _tour(catalogue, args).stops
 
-    return load_stops(catalogue, args.stops or DEFAULT_TOUR)
+
+def _tour(catalogue: Catalogue, args: argparse.Namespace) -> Tour:
+    from mmatlas.render.stops import DEFAULT_TOUR, load_tour
+
+    return load_tour(catalogue, args.stops or DEFAULT_TOUR)
 
 
 def _check(catalogue: Catalogue, args: argparse.Namespace, summary: str) -> int:
@@ -324,7 +328,7 @@ def _geocode(catalogue: Catalogue, args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
-def _slides(catalogue: Catalogue, stops: list[PlacedStop], args: argparse.Namespace, started: float) -> int:
+def _slides(catalogue: Catalogue, tour: Tour, args: argparse.Namespace, started: float) -> int:
     from mmatlas.render.progress import progress_display
     from mmatlas.render.publish import publish_folder
     from mmatlas.render.slides.drawn_cache import DrawnCache
@@ -333,10 +337,14 @@ def _slides(catalogue: Catalogue, stops: list[PlacedStop], args: argparse.Namesp
 
     dpis = sorted(set(args.dpi)) if args.dpi else list(DEFAULT_DPIS)
     only = args.only or list(KINDS)
+    stops = tour.stops
+    # --title and --subtitle, else the stops file's, else the deck's own.
+    title = args.title or (tour.title.get(args.lang) if tour.title else None)
+    subtitle = args.subtitle or (tour.subtitle.get(args.lang) if tour.subtitle else None)
     cache = DrawnCache(enabled=not args.no_cache)
     with progress_display("drawing") as progress:
         files = export_files(
-            catalogue, stops, lang=args.lang, dpis=dpis, only=only, title=args.title, subtitle=args.subtitle,
+            catalogue, stops, lang=args.lang, dpis=dpis, only=only, title=title, subtitle=subtitle,
             jobs=args.jobs, cache=cache, progress=progress,
         )  # fmt: skip
     prefix = f"{FOLDER}/"

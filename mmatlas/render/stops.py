@@ -1,12 +1,22 @@
 """Lecture stops: a tour of dated views (date, centre, zoom, layers, caption) for the atlas and slides.
 
-A stops file is a YAML list; the bundled tour is events/tours/default.yaml. Every problem is
-reported with file:line:column like the catalogue's, all at once.
+A stops file is a YAML list of stops, or a tour with a title and subtitle for its deck and
+handout:
+
+    title: {tr: "Kurtuluş Savaşı", en: "The War of Independence"}
+    subtitle: {tr: "10-B, 3. hafta", en: "Year 10, week 3"}
+    stops:
+      - id: mudros
+        ...
+
+The bundled tour is events/tours/default.yaml. Every problem is reported with file:line:column
+like the catalogue's, all at once.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
 
@@ -17,7 +27,7 @@ from mmatlas.core.errors import InputError, Problem
 from mmatlas.core.paths import EVENTS
 from mmatlas.core.records import LocalText, Record, Slug, Text
 from mmatlas.core.text import did_you_mean
-from mmatlas.core.validation import validate_list
+from mmatlas.core.validation import validate_item, validate_list
 from mmatlas.core.yamlfile import Located, load_located
 from mmatlas.gazetteer.gazetteer import PlaceLookupError
 from mmatlas.render.layers import default_keys, layer_keys
@@ -66,34 +76,77 @@ class PlacedStop(Record):
     lon: float
 
 
+class TourHead(Record):
+    """The title and subtitle a tour file may give its deck and handout."""
+
+    title: LocalText | None = None
+    subtitle: LocalText | None = None
+
+
+@dataclass(frozen=True)
+class Tour:
+    stops: list[PlacedStop]
+    title: LocalText | None = None
+    subtitle: LocalText | None = None
+
+
 def load_stops(catalogue: Catalogue, path: Path = DEFAULT_TOUR) -> list[PlacedStop]:
     """The tour's stops in file order, centres resolved; InputError with every problem otherwise."""
+    return load_tour(catalogue, path).stops
+
+
+def load_tour(catalogue: Catalogue, path: Path = DEFAULT_TOUR) -> Tour:
+    """The tour: its stops in file order, centres resolved, and its title and subtitle if given;
+    InputError with every problem otherwise."""
     located = load_located(path)
     if isinstance(located, Problem):
         raise InputError([located])
-    records, problems = validate_list(located, Stop)
+    head = TourHead()
+    if isinstance(located.data, dict):
+        fields = {k: v for k, v in located.data.items() if k != "stops"}
+        found, problems = validate_item(located, (), fields, TourHead)
+        head = found or head
+        prefix: tuple[str | int, ...] = ("stops",)
+        items = located.data.get("stops")
+        if not isinstance(items, list):
+            problems.append(located.problem((), "expected 'stops:' with a list of stops under it"))
+            items = []
+        records = []
+        for index, item in enumerate(items):
+            record, item_problems = validate_item(located, (*prefix, index), item, Stop)
+            problems += item_problems
+            if record is not None:
+                records.append(((*prefix, index), record))
+    else:
+        prefix = ()
+        items = located.data if isinstance(located.data, list) else []
+        records, problems = validate_list(located, Stop)
     placed: list[PlacedStop] = []
     seen: dict[str, int] = {}
     for item_path, stop in records:
+        index = int(item_path[-1])
         if stop.id in seen:
-            where = f"stop {seen[stop.id] + 1}"
-            problems.append(located.problem((*item_path, "id"), f"id '{stop.id}' is already used by {where}"))
-        seen.setdefault(stop.id, int(item_path[0]))
+            problems.append(
+                located.problem(
+                    (*item_path, "id"), f"id '{stop.id}' is already used by stop {seen[stop.id] + 1}"
+                )
+            )
+        seen.setdefault(stop.id, index)
         point = _centre(catalogue, located, item_path, stop, problems)
         if point is not None:
             placed.append(PlacedStop(stop=stop, lat=point[1], lon=point[0]))
     # A stop rejected for another field still has its centre checked: all errors at once.
-    accepted = {item_path[0] for item_path, _ in records}
-    for index, item in enumerate(located.data if isinstance(located.data, list) else []):
+    accepted = {int(item_path[-1]) for item_path, _ in records}
+    for index, item in enumerate(items):
         centre = item.get("centre") if isinstance(item, dict) else None
         if index not in accepted and isinstance(centre, str):
             try:
                 catalogue.gazetteer.resolve(centre)
             except PlaceLookupError as error:
-                problems.append(located.problem((index, "centre"), str(error)))
+                problems.append(located.problem((*prefix, index, "centre"), str(error)))
     if problems:
         raise InputError(problems)
-    return placed
+    return Tour(placed, head.title, head.subtitle)
 
 
 def _centre(

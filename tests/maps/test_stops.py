@@ -9,7 +9,7 @@ import pytest
 
 from mmatlas.catalogue.catalogue import Catalogue
 from mmatlas.core.errors import InputError
-from mmatlas.render.stops import PlacedStop, load_stops
+from mmatlas.render.stops import PlacedStop, load_stops, load_tour
 
 
 def test_the_default_tour_covers_the_period_in_order(stops: list[PlacedStop]) -> None:
@@ -49,3 +49,43 @@ def test_a_bad_stops_file_reports_every_mistake(
     )
     assert messages[2].startswith(f"{path}:11:21: layers[1]: expected one of control, zones, lines")
     assert "did you mean 'events'" in messages[2]
+
+
+def test_a_tour_file_gives_its_deck_a_title_and_its_mistakes_are_located_under_stops(
+    catalogue: Catalogue, write_yaml: Callable[[str, str], Path]
+) -> None:
+    good = write_yaml(
+        "tour.yaml",
+        """
+        title: {tr: "Kurtuluş Savaşı", en: "The War of Independence"}
+        subtitle: {tr: "10-B, 3. hafta", en: "Year 10, week 3"}
+        stops:
+          - id: one
+            date: 1920-09-01
+            title: {tr: "a", en: "a"}
+            caption: {tr: "a", en: "a"}
+            centre: Kars
+        """,
+    )
+    tour = load_tour(catalogue, good)
+    assert tour.title is not None and tour.title.get("tr") == "Kurtuluş Savaşı"
+    assert tour.subtitle is not None and tour.subtitle.get("en") == "Year 10, week 3"
+    assert [s.stop.id for s in tour.stops] == ["one"]
+    bad = write_yaml(
+        "bad-tour.yaml",
+        """
+        titel: {tr: "Kurtuluş Savaşı", en: "x"}
+        stops:
+          - id: one
+            date: 1920-09-01
+            title: {tr: "a", en: "a"}
+            caption: {tr: "a", en: "a"}
+            centre: Rulp
+        """,
+    )
+    with pytest.raises(InputError) as caught:
+        load_tour(catalogue, bad)
+    messages = [str(p) for p in caught.value.problems]
+    assert len(messages) == 2, messages
+    assert messages[0].startswith(f"{bad}:1:1: titel:") and "did you mean 'title'" in messages[0]
+    assert messages[1].startswith(f"{bad}:7:13: stops[0].centre: unknown place 'Rulp'")
