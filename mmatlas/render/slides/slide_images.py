@@ -28,6 +28,7 @@ class StopImages:
     works: tuple[str, ...]
     shown: tuple[str, ...]  # the legend's entries: what the map shows
     description: str  # title, date and what the map shows, in one sentence (alt text, <desc>)
+    event_works: tuple[str, ...] = ()  # the works of the events drawn (`works` has all)
 
     @property
     def stem(self) -> str:
@@ -90,6 +91,7 @@ def draw_parts(
             if part == "meta":
                 shows = {
                     "events": static.events, "citations": static.citations, "works": static.works,
+                    "event_works": static.event_works,
                     "shown": static.shown, "description": static.description(),
                 }  # fmt: skip
                 made[part] = json.dumps(shows, ensure_ascii=False, sort_keys=True).encode()
@@ -126,4 +128,5 @@ def assemble(number: int, placed: PlacedStop, parts: dict[str, bytes]) -> StopIm
         tuple(meta["works"]),
         tuple(meta["shown"]),
         meta["description"],
+        tuple(meta.get("event_works", ())),
     )

@@ -83,6 +83,7 @@ class StaticMap:
     events: tuple[tuple[str, str], ...] = ()
     citations: tuple[str, ...] = ()
     works: tuple[str, ...] = ()  # keys of events/sources.yaml
+    event_works: tuple[str, ...] = ()  # those of the events drawn (the rest: areas, lines, fronts)
     shown: tuple[str, ...] = ()  # the legend's entries: what the map shows, for descriptions
     title: str = ""  # the map's title and date, as its title box writes them (uncut)
     title_artists: tuple[Any, ...] = ()  # the title box, hidden where a slide has its own title
@@ -282,6 +283,7 @@ def render(
         events=tuple((when_text(e.when, lang), printable(e.title.get(lang))) for e in shown_events),
         citations=tuple(sorted({printable(catalogue.cite(s, lang)) for s in sources})),
         works=tuple(sorted({s.ref for s in sources})),
+        event_works=tuple(sorted({s.ref for e in shown_events for s in e.sources})),
         shown=tuple(str(entry.get_label()) for entry in entries),
         title=f"{title} — {day_text(day, lang)}",
         title_artists=tuple(titles),
