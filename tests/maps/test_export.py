@@ -16,11 +16,13 @@ import zipfile
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
 from PIL import GifImagePlugin, Image, ImageStat
 from pptx import Presentation
+from pptx.util import Inches
 
 from mmatlas import cli
 from mmatlas.catalogue.catalogue import Catalogue
@@ -131,21 +133,27 @@ def test_izmir_has_the_ankara_governments_colour_at_the_mudanya_armistice(
     assert _holder_at(image, pixel, radius=25) == "ankara"
 
 
-def test_the_deck_has_a_title_slide_one_slide_per_stop_and_a_sources_slide(
+def _sources_slides(deck: Any, stops: list[PlacedStop]) -> list[Any]:
+    return list(deck.slides)[1 + len(stops) :]
+
+
+def test_the_deck_has_a_title_slide_one_slide_per_stop_and_sources_slides(
     exported: Path, stops: list[PlacedStop]
 ) -> None:
     deck = Presentation(str(exported / "tour.pptx"))
     slides = list(deck.slides)
-    assert len(slides) == len(stops) + 2
+    sources = _sources_slides(deck, stops)
+    assert 1 <= len(sources) <= 6
     assert deck.slide_width is not None and deck.slide_height is not None
     assert deck.slide_width / deck.slide_height == pytest.approx(16 / 9, abs=0.01)
+    for slide in slides[: len(stops) + 2]:
+        assert any(shape.shape_type == 13 for shape in slide.shapes), "a picture on all but later sources"
     for slide in slides:
-        assert any(shape.shape_type == 13 for shape in slide.shapes), "every slide has a picture"
         assert slide.has_notes_slide and slide.notes_slide.notes_text_frame is not None
         assert slide.notes_slide.notes_text_frame.text.strip()
     assert slides[0].shapes.title is not None
     assert slides[0].shapes.title.text == "Millî Mücadele Atlası 1919–1923"
-    for slide, placed in zip(slides[1:-1], stops, strict=True):
+    for slide, placed in zip(slides[1 : 1 + len(stops)], stops, strict=True):
         stop = placed.stop
         assert slide.shapes.title is not None
         assert slide.shapes.title.text == f"{day_text(stop.date, 'tr')} — {stop.title.tr}"
@@ -154,16 +162,87 @@ def test_the_deck_has_a_title_slide_one_slide_per_stop_and_a_sources_slide(
         notes = slide.notes_slide.notes_text_frame.text
         assert f"index.html#{stop.date.isoformat()}" in notes
         assert "Kaynaklar:" in notes and notes.count("\n- ") >= 1
-    assert slides[-1].shapes.title is not None and slides[-1].shapes.title.text == "Kaynaklar"
-    assert "Şener" in slides[-1].notes_slide.notes_text_frame.text
-    # Every work is graded where a lecturer reads it: on the sources slide and in the notes.
-    listed = [p.text for s in slides[-1].shapes if s.has_text_frame for p in s.text_frame.paragraphs]
+    titles = [slide.shapes.title.text for slide in sources if slide.shapes.title is not None]
+    assert titles == (["Kaynaklar"] if len(sources) == 1 else [f"Kaynaklar ({n}/{len(sources)})" for n in
+                                                                range(1, len(sources) + 1)])  # fmt: skip
+    assert "Şener" in sources[0].notes_slide.notes_text_frame.text
+    # Every work is graded where a lecturer reads it, and given whole: never cut with "…".
+    listed = [
+        p.text for slide in sources for s in slide.shapes if s.has_text_frame for p in s.text_frame.paragraphs
+    ]
     works = [line for line in listed if line.startswith("[")]
     assert works and all(
         re.match(r"\[(birincil kaynak|bilimsel yayın|başvuru eseri|basın|web sayfası)\] ", w) for w in works
     )
-    notes = slides[-1].notes_slide.notes_text_frame.text.splitlines()
+    assert not [line for line in listed if "…" in line]
+    notes = sources[0].notes_slide.notes_text_frame.text.splitlines()
     assert all(line.endswith("]") for line in notes if line.startswith("- "))
+
+
+def test_every_deck_picture_is_described_and_stop_slides_read_on_a_projector(
+    exported: Path, stops: list[PlacedStop]
+) -> None:
+    deck = Presentation(str(exported / "tour.pptx"))
+    for slide in deck.slides:
+        for shape in slide.shapes:
+            if shape.shape_type == 13:
+                description = shape._element.nvPicPr.cNvPr.get("descr")
+                assert description and not re.fullmatch(r"[\w.-]+\.(png|jpg)", description)
+    for slide, placed in zip(list(deck.slides)[1 : 1 + len(stops)], stops, strict=True):
+        (picture,) = [shape for shape in slide.shapes if shape.shape_type == 13]
+        description = picture._element.nvPicPr.cNvPr.get("descr")
+        assert placed.stop.title.get("tr") in description and day_text(placed.stop.date, "tr") in description
+        assert picture.width >= Inches(9.4) - 1  # the map's type is sized for this width
+        body = [shape for shape in slide.shapes if shape.has_text_frame and shape != slide.shapes.title]
+        sizes = [
+            run.font.size.pt
+            for shape in body
+            for paragraph in shape.text_frame.paragraphs
+            for run in paragraph.runs
+        ]
+        assert sizes and sizes[0] >= 18 and min(sizes) >= 14  # the caption, then the events
+        assert slide.shapes.title is not None
+        title_runs = [run for p in slide.shapes.title.text_frame.paragraphs for run in p.runs]
+        assert all(run.font.size.pt >= 24 for run in title_runs)
+
+
+def test_the_title_slide_takes_the_lecturers_title_and_nothing_on_it_overlaps(
+    catalogue: Catalogue, stops: list[PlacedStop]
+) -> None:
+    tour = [stops[0], _stop(stops, "sakarya")[1]]
+    for lang in ("tr", "en"):
+        files = export_files(catalogue, tour, lang=lang, dpis=(40,), only=("deck",), title="Kurtuluş Savaşı",
+                             subtitle="10-B, 3. hafta: Sakarya'dan Lozan'a")  # fmt: skip
+        deck = Presentation(io.BytesIO(files["slides/tour.pptx"]))
+        first = deck.slides[0]
+        assert first.shapes.title is not None and first.shapes.title.text == "Kurtuluş Savaşı"
+        assert deck.core_properties.title == "Kurtuluş Savaşı"
+        boxes = [(s.left, s.top, s.left + s.width, s.top + s.height) for s in first.shapes]
+        assert any(
+            s.has_text_frame and s.text_frame.text == "10-B, 3. hafta: Sakarya'dan Lozan'a"
+            for s in first.shapes
+        )
+        for i, a in enumerate(boxes):
+            for b in boxes[i + 1 :]:
+                assert a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1], (lang, a, b)
+
+
+def test_the_tour_overview_puts_each_stop_where_its_event_happened(
+    catalogue: Catalogue, stops: list[PlacedStop]
+) -> None:
+    from mmatlas.render.slides.overview_maps import tour_overview
+
+    static = tour_overview(catalogue, stops, "en")
+    try:
+        labels = [t.get_text() for t in static.axes.texts]
+    finally:
+        static.close()
+    # Mudros at Lemnos, not at Ankara; Sèvres and Lausanne beyond the frame, pinned to its edge.
+    numbers = [label.split(" → ")[0].split(" · ") for label in labels]
+    number = {s.stop.id: str(n) for n, s in enumerate(stops, start=1)}
+    mudros = next(group for group in numbers if number["mudros"] in group)
+    assert number["assembly-opens"] not in mudros  # Mudros is not put at Ankara
+    assert any("Sèvres" in label for label in labels) and any("Lausanne" in label for label in labels)
 
 
 def test_libreoffice_converts_the_deck_to_pdf(
@@ -181,7 +260,8 @@ def test_libreoffice_converts_the_deck_to_pdf(
         check=True, capture_output=True, timeout=300,
     )  # fmt: skip
     pdf = (tmp_path / "tour.pdf").read_bytes()
-    assert len(re.findall(rb"/Type\s*/Page\b", pdf)) == len(stops) + 2
+    slides = len(Presentation(str(exported / "tour.pptx")).slides)
+    assert len(re.findall(rb"/Type\s*/Page\b", pdf)) == slides >= len(stops) + 2
     # The pictures survive: a deck of 19 maps is not a few kilobytes of text.
     assert len(pdf) > 500_000
 

@@ -107,9 +107,9 @@ def export_files(
         tour_png, catalogue_png = drawing.overviews(stops)
         files[f"{FOLDER}/{OVERVIEWS[0]}"] = tour_png
         files[f"{FOLDER}/{OVERVIEWS[1]}"] = catalogue_png
-        files[f"{FOLDER}/{DECK}"] = _call_with_titles(
-            tour_deck, catalogue, drawn, lang=lang, tour_png=tour_png, catalogue_png=catalogue_png,
-            title=title, subtitle=subtitle,
+        files[f"{FOLDER}/{DECK}"] = tour_deck(
+            catalogue, drawn, lang=lang, tour_png=tour_png, catalogue_png=catalogue_png, title=title,
+            subtitle=subtitle,
         )  # fmt: skip
     if "handout" in kinds:
         from mmatlas.render.slides.handout import handout_pdf
@@ -126,13 +126,6 @@ def export_files(
             files[f"{FOLDER}/{ANIMATION}.mp4"] = video
     cache.prune()
     return files
-
-
-def _call_with_titles(function: Callable[..., bytes], *args: Any, title: str | None, subtitle: str | None,
-                      **options: Any) -> bytes:  # fmt: skip
-    """The deck with the lecturer's title and subtitle (given only when chosen)."""
-    chosen = {k: v for k, v in (("title", title), ("subtitle", subtitle)) if v is not None}
-    return function(*args, **options, **chosen)
 
 
 # The catalogue a forked drawing process inherits (set before the processes start).

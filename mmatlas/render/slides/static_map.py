@@ -507,7 +507,7 @@ def place_label(
         artist.remove()
 
 
-def title_box(figure: Figure, title: str, date: str, headline: bool) -> list[Any]:
+def title_box(figure: Figure, title: str, date: str, headline: bool, *, panel: bool = True) -> list[Any]:
     """The title and the date at the top; the artists, so a slide with its own title can hide them."""
     box = {"boxstyle": "round,pad=0.35", "facecolor": "white", "edgecolor": "#999999", "alpha": 0.92}
     title = shortened(title, TITLE_CHARACTERS)
@@ -518,7 +518,8 @@ def title_box(figure: Figure, title: str, date: str, headline: bool) -> list[Any
         ]
     # On at most two lines over the map (DejaVu Sans Bold averages 0.62 em a character); a long
     # title is cut, never the date.
-    width = int((1.0 - PANEL_WIDTH) * figure.get_figwidth() * 72 * 0.9 / (TITLE_PT * 0.62))
+    share = map_rect(panel)[2]
+    width = int(share * figure.get_figwidth() * 72 * 0.9 / (TITLE_PT * 0.62))
     room = 2 * width
     while True:
         lines = textwrap.wrap(f"{shortened(title, max(room - len(date) - 3, 8))} — {date}", width)
@@ -526,7 +527,7 @@ def title_box(figure: Figure, title: str, date: str, headline: bool) -> list[Any
             break
         room -= 4
     text = "\n".join(lines)
-    centre = (1.0 - PANEL_WIDTH) / 2
+    centre = share / 2
     heading = figure.text(
         centre, 0.975, text, ha="center", va="top", fontsize=TITLE_PT, fontweight="bold", bbox=box,
         multialignment="center",
@@ -636,7 +637,7 @@ def source_line(figure: Figure, catalogue: Catalogue, cited: set[str], lang: Lan
 
     box = {"facecolor": "white", "edgecolor": "none", "alpha": 0.8, "pad": 2}
     line = figure.text(
-        0.01, 0.008, text(len(works)), fontsize=TEXT_PT - 1, color="#333333", va="bottom", bbox=box
+        0.01, 0.008, text(len(works)), fontsize=TEXT_PT, color="#333333", va="bottom", bbox=box
     )
     renderer = _renderer(figure)
     fits, too_many = -1, len(works) + 1  # measuring a line is slow: halve the range each time
