@@ -477,12 +477,14 @@ TEXT_PT = 11.5
 TITLE_PT = 16
 TOWN_TYPE: dict[str, Any] = {"fontweight": "bold", "color": "#222222"}
 REGION_TYPE: dict[str, Any] = {"fontstyle": "italic", "color": "#444444"}  # as the atlas names regions
+REFERENCE_TYPE: dict[str, Any] = {"color": "#333333"}  # the towns one finds one's way by
 TITLE_CHARACTERS = 90  # a longer title is cut (the file's description keeps it whole)
 
 
 def place_label(
-    axes: Axes, figure: Figure, x: float, y: float, text: str, placed: list[Any], *, region: bool = False
-) -> None:
+    axes: Axes, figure: Figure, x: float, y: float, text: str, placed: list[Any], *, region: bool = False,
+    size: float = TEXT_PT, reference: bool = False,
+) -> None:  # fmt: skip
     """A place name beside its marker, in the first of four positions that overlaps nothing
     placed before it and stays inside the frame; left out where none does."""
     renderer = _renderer(figure)
@@ -491,7 +493,8 @@ def place_label(
                            (-7, -5, "right", "top")):  # fmt: skip
         artist = axes.annotate(
             shortened(text, 40), (x, y), xytext=(dx, dy), textcoords="offset points", ha=ha, va=va,
-            fontsize=TEXT_PT, zorder=6, annotation_clip=False, **(REGION_TYPE if region else TOWN_TYPE),
+            fontsize=size, zorder=6, annotation_clip=False,
+            **(REGION_TYPE if region else REFERENCE_TYPE if reference else TOWN_TYPE),
             bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.75},
         )  # fmt: skip
         extent = artist.get_window_extent(renderer)
