@@ -38,8 +38,7 @@ def with_claims(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def legend_texts(catalogue: Catalogue, keys: list[str]) -> list[str]:
     drawn = render(catalogue, SEVRES, lang="en", centre=(35.0, 39.0), zoom=5, layers=keys, title="Sèvres")
-    shown = drawn.axes.get_legend()
-    return [text.get_text() for text in shown.get_texts()] if shown else []
+    return [text.get_text() for legend in drawn.figure.legends for text in legend.get_texts()]
 
 
 @pytest.mark.usefixtures("with_claims")

@@ -11,28 +11,11 @@ from typing import Any
 
 from mmatlas.catalogue.catalogue import Catalogue
 from mmatlas.core.lang import Lang
-from mmatlas.gazetteer.gazetteer import PlaceLookupError
-
-# Towns a lecturer finds the way by, labelled at every zoom on every day (those the catalogue
-# knows): the capitals, the fronts' towns, the ports and the treaty towns of the theatre.
-REFERENCE_TOWNS = (
-    "İstanbul", "Ankara", "İzmir", "Bursa", "Eskişehir", "Afyonkarahisar", "Kütahya", "Uşak",
-    "Konya", "Adana", "Mersin", "Antalya", "Antep", "Maraş", "Urfa", "Diyarbakır", "Musul", "Halep",
-    "Erzurum", "Kars", "Sarıkamış", "Ardahan", "Van", "Trabzon", "Samsun", "Sivas", "Kayseri",
-    "Edirne", "Çanakkale", "Mudanya", "Polatlı", "Aydın", "Batum", "Gümrü", "Tiflis", "Erivan",
-)  # fmt: skip
+from mmatlas.render.reference_towns import reference_places
 
 
 def reference_ids(catalogue: Catalogue) -> set[str]:
-    found = set()
-    for name in REFERENCE_TOWNS:
-        try:
-            place = catalogue.gazetteer.resolve(name)
-        except PlaceLookupError:
-            continue  # a catalogue of one's own may not know it
-        if place.id in catalogue.places:
-            found.add(place.id)
-    return found
+    return {place.id for place in reference_places(catalogue)}
 
 
 def place_entries(catalogue: Catalogue, lang: Lang) -> list[dict[str, Any]]:

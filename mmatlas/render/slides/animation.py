@@ -25,11 +25,9 @@ from mmatlas.core.holders import HOLDERS, LAND
 from mmatlas.core.lang import Lang
 from mmatlas.core.text import printable, shortened
 from mmatlas.core.vocabulary import CATEGORY_COLOUR
-from mmatlas.gazetteer.gazetteer import PlaceLookupError
-from mmatlas.gazetteer.places import Place
-from mmatlas.render.atlas.search import REFERENCE_TOWNS
 from mmatlas.render.i18n import label
 from mmatlas.render.layers import default_keys
+from mmatlas.render.reference_towns import reference_places
 from mmatlas.render.slides.overview_maps import THEATRE_CENTRE, THEATRE_ZOOM
 from mmatlas.render.slides.static_map import COAST, PANEL_COLOUR, SEA, StaticMap, place_label, render, to_map
 
@@ -90,7 +88,7 @@ def frame_map(catalogue: Catalogue, day: dt.date, *, lang: Lang) -> StaticMap:
     taken += [legend.get_window_extent(renderer) for legend in figure.legends]
     x0, x1 = axes.get_xlim()
     y0, y1 = axes.get_ylim()
-    for place in _reference_places(catalogue):
+    for place in reference_places(catalogue):
         point = catalogue.gazetteer.point(place)
         x, y = to_map(point.x, point.y)
         if x0 < x < x1 and y0 < y < y1:
@@ -111,16 +109,6 @@ def month_listing(catalogue: Catalogue, day: dt.date, lang: Lang) -> str:
         more = len(lines) - (MAX_LISTED - 1)
         lines = [*lines[: MAX_LISTED - 1], f"+{more} " + ("olay daha" if lang == "tr" else "more")]
     return "\n".join(lines)
-
-
-def _reference_places(catalogue: Catalogue) -> list[Place]:
-    found = []
-    for name in REFERENCE_TOWNS:
-        try:
-            found.append(catalogue.gazetteer.resolve(name))
-        except PlaceLookupError:
-            continue  # a catalogue of one's own may not know it
-    return found
 
 
 def palette_colours() -> list[tuple[int, int, int]]:
