@@ -357,7 +357,7 @@ def _slides(catalogue: Catalogue, tour: Tour, args: argparse.Namespace, started:
     )
     elapsed = time.perf_counter() - started
     total = sum(path.stat().st_size for path in written)
-    reused = f"; {cache.hits} maps reused from earlier runs" if cache.hits else ""
+    reused = f"; {cache.hits} maps and files reused from earlier runs" if cache.hits else ""
     print(f"Exported {_count(len(stops), 'stop')} into {args.out / FOLDER} in {elapsed:.1f} s "
           f"({len(written)} files, {total / 1e6:.1f} MB{reused}):")  # fmt: skip
     stop_images = [path for path in written if kind_of(path.name) in ("png", "svg", "pdf")]

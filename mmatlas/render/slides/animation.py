@@ -88,12 +88,16 @@ def frame_map(catalogue: Catalogue, day: dt.date, *, lang: Lang) -> StaticMap:
     taken += [legend.get_window_extent(renderer) for legend in figure.legends]
     x0, x1 = axes.get_xlim()
     y0, y1 = axes.get_ylim()
+    towns = []
     for place in reference_places(catalogue):
         point = catalogue.gazetteer.point(place)
         x, y = to_map(point.x, point.y)
         if x0 < x < x1 and y0 < y < y1:
-            axes.scatter([x], [y], s=9, color="#333333", zorder=5.5, linewidths=0)
+            towns.append((x, y))
             place_label(axes, figure, x, y, place.name(lang, day.year), taken, size=TOWN_PT, reference=True)
+    if towns:
+        xs, ys = zip(*towns, strict=True)
+        axes.scatter(xs, ys, s=9, color="#333333", zorder=5.5, linewidths=0)
     return static
 
 

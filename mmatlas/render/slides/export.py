@@ -33,7 +33,7 @@ from mmatlas.render.slides.slide_images import (
     stop_key,
     stop_parts,
 )
-from mmatlas.render.slides.static_map import StaticMap
+from mmatlas.render.slides.static_map import StaticMap, prepare
 from mmatlas.render.stops import PlacedStop
 
 FOLDER = "slides"
@@ -101,31 +101,55 @@ def export_files(
     files: dict[str, bytes] = {}
     for images in drawn:
         files.update({f"{FOLDER}/{name}": data for name, data in images.files.items()})
+    # The deck, the handout and the animation depend on nothing but what their maps show, the
+    # stops' texts and the titles: kept like the maps, so a run with nothing changed makes none.
+    tour = [[*stop_key(catalogue, placed, lang), placed.stop.caption.get(lang)] for placed in stops]
+    made = partial(_made, cache, catalogue.load.fingerprint, lang)
     if "deck" in kinds:
         from mmatlas.render.slides.deck import tour_deck
 
         tour_png, catalogue_png = drawing.overviews(stops)
         files[f"{FOLDER}/{OVERVIEWS[0]}"] = tour_png
         files[f"{FOLDER}/{OVERVIEWS[1]}"] = catalogue_png
-        files[f"{FOLDER}/{DECK}"] = tour_deck(
-            catalogue, drawn, lang=lang, tour_png=tour_png, catalogue_png=catalogue_png, title=title,
-            subtitle=subtitle,
+        files[f"{FOLDER}/{DECK}"] = made(
+            ("deck", tour, title, subtitle),
+            lambda: tour_deck(catalogue, drawn, lang=lang, tour_png=tour_png, catalogue_png=catalogue_png,
+                              title=title, subtitle=subtitle),
         )  # fmt: skip
     if "handout" in kinds:
         from mmatlas.render.slides.handout import handout_pdf
 
-        files[f"{FOLDER}/{HANDOUT}"] = handout_pdf(
-            catalogue, drawn, lang=lang, title=title, subtitle=subtitle
+        files[f"{FOLDER}/{HANDOUT}"] = made(
+            ("handout", tour, title, subtitle),
+            lambda: handout_pdf(catalogue, drawn, lang=lang, title=title, subtitle=subtitle),
         )
     if days:
-        pictures = [Image.open(io.BytesIO(frames_png[day.isoformat()])).convert("RGB") for day in days]
+        isos = [day.isoformat() for day in days]
+
+        def pictures() -> list[Image.Image]:
+            return [Image.open(io.BytesIO(frames_png[iso])).convert("RGB") for iso in isos]
+
         if "gif" in kinds:
-            files[f"{FOLDER}/{ANIMATION}.gif"] = gif_bytes(pictures)
-        video = mp4_bytes(pictures) if "mp4" in kinds else None
-        if video is not None:
-            files[f"{FOLDER}/{ANIMATION}.mp4"] = video
+            files[f"{FOLDER}/{ANIMATION}.gif"] = made(("gif", isos), lambda: gif_bytes(pictures()))
+        if "mp4" in kinds:
+            video = made(("mp4", isos), lambda: mp4_bytes(pictures()) or b"")
+            if video:  # empty: no ffmpeg (imageio-ffmpeg) on this machine
+                files[f"{FOLDER}/{ANIMATION}.mp4"] = video
     cache.prune()
     return files
+
+
+def _made(
+    cache: DrawnCache, fingerprint: str, lang: Lang, what: tuple[Any, ...], make: Callable[[], bytes]
+) -> bytes:
+    """A file made from drawn maps, from the cache where it has it (keyed by what it is made of)."""
+    key = key_of("made", fingerprint, lang, *what)
+    data = cache.get(key)
+    if data is None:
+        data = make()
+        if data:
+            cache.put(key, data)
+    return data
 
 
 # The catalogue a forked drawing process inherits (set before the processes start).
@@ -213,7 +237,9 @@ class _Drawing:
                     keep(function(*args))
                     progress(Step(done, total, what, time.perf_counter() - started))
                 return
-            # Forked, so each process has the loaded catalogue without loading or pickling it.
+            # Forked, so each process has the loaded catalogue without loading or pickling it,
+            # and the projected land and cells, made once here.
+            prepare(self.catalogue)
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore", DeprecationWarning)  # fork() with threads (3.12+)
                 executor = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))

@@ -23,6 +23,7 @@ import shapely
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import LineCollection
+from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, PathPatch, Rectangle
@@ -238,6 +239,7 @@ def render(
     categories: list[str] = []
     # A place of several events is named once; a region (Anadolu, a front) in italics.
     wanted_labels: dict[str, tuple[float, float, bool]] = {}
+    markers: list[tuple[float, float, tuple[float, float, float, float]]] = []  # drawn at once below
     for event in events:
         colour = CATEGORY_COLOUR[event.category]
         for place in catalogue.event_places[event.id]:
@@ -247,10 +249,7 @@ def render(
                 continue
             fuzzy = is_faint(event)
             faint_drawn |= fuzzy
-            axes.scatter(
-                [x], [y], s=70, color=colour, alpha=0.55 if fuzzy else 0.95, edgecolors="white",
-                linewidths=1.2, zorder=5,
-            )  # fmt: skip
+            markers.append((x, y, to_rgba(colour, 0.55 if fuzzy else 0.95)))
             if "labels" in layers:
                 region = catalogue.gazetteer.geometry(place).geom_type != "Point"
                 wanted_labels.setdefault(printable(state.place_name(place, lang)), (x, y, region))
@@ -260,6 +259,9 @@ def render(
                 shown_events.append(event)
                 sources += event.sources
 
+    if markers:
+        xs, ys, colours = zip(*markers, strict=True)
+        axes.scatter(xs, ys, s=70, c=list(colours), edgecolors="white", linewidths=1.2, zorder=5)
     # The title, the scale and the sources first, the legend in its panel, then the place names
     # wherever they fit between all of these, inside the map.
     title = printable(title)
@@ -371,6 +373,13 @@ def _land() -> BaseGeometry:
     land = gpd.GeoSeries([shape(f["geometry"]) for f in land_geojson()["features"]], crs="EPSG:4326")
     projected: BaseGeometry = land.to_crs(PROJECTION).union_all()
     return projected
+
+
+def prepare(catalogue: Catalogue) -> None:
+    """Project the land and the control map's cells now: processes forked afterwards to draw
+    share them instead of each projecting them again."""
+    _land()
+    _projected_cells(catalogue)
 
 
 # In the map's projection, computed once per catalogue for every slide and animation frame.
