@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -269,7 +269,13 @@ def render(
     furniture = [
         *titles,
         scale_bar(axes, view),
-        source_line(figure, catalogue, {s.ref for s in sources}, lang),
+        source_line(
+            figure,
+            catalogue,
+            {s.ref for s in sources},
+            lang,
+            first={s.ref for e in shown_events for s in e.sources},
+        ),
     ]
     entries = legend_entries(lang, drawn_holders, outlined, categories, fronts_drawn, faint_drawn)
     legend_box = panel_legend(figure, entries, lang)
@@ -636,9 +642,17 @@ def scale_bar(axes: Axes, view: View) -> Any:
     )
 
 
-def source_line(figure: Figure, catalogue: Catalogue, cited: set[str], lang: Lang) -> Any:
-    """The works behind what is drawn, as many as fit on one line, then how many more."""
-    works = sorted(printable(catalogue.works[ref].short()) for ref in cited if ref in catalogue.works)
+def source_line(
+    figure: Figure, catalogue: Catalogue, cited: set[str], lang: Lang, *, first: Set[str] = frozenset()
+) -> Any:
+    """The works behind what is drawn, as many as fit on one line (those of `first`, the events
+    shown, before those behind the areas), then how many more."""
+    known = [ref for ref in cited | first if ref in catalogue.works]
+    works = [
+        printable(catalogue.works[ref].short())
+        for ref in sorted(known, key=lambda r: (r not in first, catalogue.works[r].short()))
+    ]
+    works = list(dict.fromkeys(works))
     more = "+{} (see the atlas)" if lang == "en" else "+{} (atlasta)"
     base = "Natural Earth; GeoNames."
 
