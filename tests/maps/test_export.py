@@ -27,6 +27,7 @@ from pptx.util import Inches
 from mmatlas import cli
 from mmatlas.catalogue.catalogue import Catalogue
 from mmatlas.core.holders import HOLDERS, LAND
+from mmatlas.core.records import LocalText
 from mmatlas.render.i18n import day_text
 from mmatlas.render.slides.animation import FRAME_INCHES, month_ends
 from mmatlas.render.slides.drawn_cache import DrawnCache
@@ -332,3 +333,24 @@ def test_a_bad_stops_file_stops_the_export_and_keeps_earlier_files(
     err = capsys.readouterr().err
     assert f"{bad}:5:11: centre: unknown place 'Rulp'" in err and "nothing was written" in err
     assert earlier.read_bytes() == b"the lecturer's earlier deck"
+
+
+def test_a_caption_edit_redraws_no_map_only_the_deck_and_the_handout(
+    catalogue: Catalogue, stops: list[PlacedStop], tmp_path: Path
+) -> None:
+    tour = [stops[0], _stop(stops, "gumru")[1]]
+    options: dict[str, Any] = {"lang": "tr", "dpis": (40,), "months": ((1920, 11), (1920, 12)), "jobs": 1}
+    first_cache = DrawnCache(tmp_path / "cache")
+    first = export_files(catalogue, tour, cache=first_cache, **options)
+    assert first_cache.hits == 0
+    unchanged_cache = DrawnCache(tmp_path / "cache")
+    assert export_files(catalogue, tour, cache=unchanged_cache, **options) == first
+    assert unchanged_cache.misses == 0
+    edited = tour[1].model_copy(
+        update={"stop": tour[1].stop.model_copy(update={"caption": LocalText(tr="Yeni açıklama", en="New")})}
+    )
+    edit_cache = DrawnCache(tmp_path / "cache")
+    after = export_files(catalogue, [tour[0], edited], cache=edit_cache, **options)
+    assert edit_cache.misses == 2  # the deck and the handout, made again; every map kept
+    changed = sorted(name for name in after if after[name] != first[name])
+    assert changed == ["slides/handout.pdf", "slides/tour.pptx"]

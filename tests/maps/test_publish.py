@@ -180,3 +180,18 @@ def test_a_killed_build_leaves_no_half_written_file_and_the_next_run_no_leftover
         ), name
     subprocess.run(_command("build", "--out", str(out)), check=True, capture_output=True)
     assert [p.name for p in out.iterdir() if p.name.startswith(".")] == []
+
+
+def test_an_export_says_what_it_draws_and_how_far_it_is_in_plain_lines_when_not_on_a_terminal(
+    tmp_path: Path,
+) -> None:
+    tour = _tour(tmp_path / "tour.yaml", ("one", "1920-09-01"), ("two", "1921-08-25"))
+    run = subprocess.run(
+        _command("slides", "--stops", str(tour), "--only", "png", "--dpi", "50", "--no-cache", "--jobs", "1",
+                 "--out", str(tmp_path / "out")),
+        check=True, capture_output=True, text=True,
+    )  # fmt: skip
+    lines = run.stderr.splitlines()
+    assert "  drawing: 2/2 (02-two)" in lines, lines
+    assert "\x1b[" not in run.stderr  # no terminal codes in a log
+    assert "Exported 2 stops" in run.stdout and "PNG at 50 dpi" in run.stdout
