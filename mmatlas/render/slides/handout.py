@@ -72,6 +72,8 @@ def _fonts() -> tuple[str, str]:
     pdfmetrics.registerFontFamily("DejaVuSans", normal="DejaVuSans", bold="DejaVuSans-Bold")
     # A page's initial font too, or ReportLab names Helvetica in every page (not embedded).
     rl_config.canvas_basefontname = "DejaVuSans"
+    # Binary streams, not ASCII85 text: smaller, and ReportLab's pure-Python encoder is slow.
+    rl_config.useA85 = 0
     return "DejaVuSans", "DejaVuSans-Bold"
 
 
