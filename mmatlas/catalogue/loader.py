@@ -83,6 +83,7 @@ def load_catalogue(extra: Sequence[Path] = (), *, bundled: bool = True) -> Catal
     loaded = {path: load_located(path) for path in _all(files)}
     problems += [v for v in loaded.values() if isinstance(v, Problem)]
     good = {p: v for p, v in loaded.items() if isinstance(v, Located)}
+    problems += [problem for located in good.values() for problem in located.problems]
 
     works = _load_works([good[p] for p in files.sources if p in good], problems)
     places = _records([good[p] for p in files.places if p in good], Place, problems)

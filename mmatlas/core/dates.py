@@ -53,10 +53,34 @@ _PLAIN = re.compile(r"(\d{4})(?:-(0[1-9]|1[0-2])(?:-(\d{2}))?)?")
 _HEDGED = re.compile(r"(\d{4}(?:-(?:0[1-9]|1[0-2])(?:-\d{2})?)?)([?~%]?)")
 
 
+# The years a date of this atlas may fall in: wide enough for the treaties it recalls (Berlin,
+# 1878) and the works it cites, narrow enough that a slip (0001-01-01) is caught, not computed.
+FIRST_YEAR, LAST_YEAR = 1800, 2100
+
+
 @lru_cache(maxsize=4096)
 def parse_when(text: str) -> When:
-    """Parse an EDTF string such as `1920-12-03` or `1920-05-11/1920-07-19`."""
+    """Parse an EDTF string such as `1920-12-03` or `1920-05-11/1920-07-19`; a date written as
+    Turkish sources write it (5.1.1922, 5 Ocak 1922) is refused with its EDTF form."""
+    when = _parse(text)
+    for year in {when.start.year, when.end.year}:
+        if not FIRST_YEAR <= year <= LAST_YEAR:
+            raise DateError(f"expected a year between {FIRST_YEAR} and {LAST_YEAR}; found '{text}'")
+    return when
+
+
+def _parse(text: str) -> When:
     cleaned = text.strip()
+    if re.search(r"\d[Xux]|[Xux]\d|-[Xux]{2}", cleaned):
+        raise DateError(
+            f"unspecified digits (X) are not read here; write the span they stand for, e.g. 1920-12 for "
+            f"a day in December 1920 or 1920-12-01/1920-12-20; found '{text}'"
+        )
+    if cleaned.startswith("/") or cleaned.endswith("/") or ".." in cleaned:
+        raise DateError(
+            f"an interval needs both its ends, e.g. 1920-12-02/1920-12-31 (the last day the source "
+            f"allows); found '{text}'"
+        )
     plain = _PLAIN.fullmatch(cleaned)
     if plain is not None:
         return _plain_when(cleaned, *plain.groups())
@@ -74,13 +98,15 @@ def parse_when(text: str) -> When:
 
     try:
         parsed = parse_edtf(cleaned)
-    except EDTFParseException as error:
-        raise DateError(f"expected an EDTF date such as {EXAMPLES}; found '{text}'") from error
+    except (EDTFParseException, ValueError, AttributeError, TypeError) as error:
+        iso = as_written(cleaned)
+        hint = f" (did you mean {iso}? dates are written year-month-day)" if iso else ""
+        raise DateError(f"expected an EDTF date such as {EXAMPLES}; found '{text}'{hint}") from error
     try:
         start = _to_date(parsed.lower_strict())
         end = _to_date(parsed.upper_strict())
-    except (ValueError, OverflowError, AttributeError) as error:
-        raise DateError(f"'{text}' has no definite start and end: {error}") from error
+    except (ValueError, OverflowError, AttributeError, TypeError) as error:
+        raise DateError(f"'{text}' has no definite start and end; write both, e.g. {EXAMPLES}") from error
     if isinstance(parsed, Season) and cleaned.endswith("-24"):
         # edtf 5.0.2 ends winter on 31 December; a northern winter runs into February.
         end = dt.date(start.year + 1, 2, calendar.monthrange(start.year + 1, 2)[1])
@@ -167,3 +193,67 @@ def _precision(text: str, parsed: object) -> Precision:
     if len(digits) == 7:
         return "season" if int(digits[5:7]) > 12 else "month"
     return "day"
+
+
+# Month names as Turkish and English sources write them, folded (no dots or diacritics).
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("ocak", "january", "jan"), ("subat", "february", "feb"), ("mart", "march", "mar"),
+            ("nisan", "april", "apr"), ("mayis", "may"), ("haziran", "june", "jun"),
+            ("temmuz", "july", "jul"), ("agustos", "august", "aug"), ("eylul", "september", "sep", "sept"),
+            ("ekim", "october", "oct"), ("kasim", "november", "nov"), ("aralik", "december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}  # fmt: skip
+_FOLD = str.maketrans("çğıöşüâîûÇĞİÖŞÜ", "cgiosuaiucgiosu")
+_NUMERIC = re.compile(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})")
+_WORDS = re.compile(r"(?:(\d{1,2})\s+)?([a-z]+)\s+(\d{4})")
+
+
+def as_written(text: str) -> str | None:
+    """The EDTF form of a date as Turkish sources write it, day first: 5.1.1922, 05/01/1922,
+    5 Ocak 1922, Ocak 1922, 21 Ocak - 12 Şubat 1920, 21-25 Ocak 1920; None for anything else."""
+    folded = text.lower().replace("\u0307", "").translate(_FOLD).strip()
+    parts = [part.strip() for part in re.split(r"\s+[-–—]\s+|\s*[–—]\s*", folded) if part.strip()]
+    if len(parts) == 1 and re.fullmatch(r"\d{1,2}\s*-\s*\d{1,2}\s+[a-z]+\s+\d{4}", parts[0]):
+        first, rest = re.split(r"\s*-\s*", parts[0], maxsplit=1)  # 21-25 Ocak 1920
+        parts = [f"{first} {rest.split(maxsplit=1)[1]}", rest]
+    if len(parts) == 2:
+        end = _one(parts[1], None)
+        start = _one(parts[0], end)
+        return f"{start}/{end}" if start and end else None
+    return _one(parts[0], None) if len(parts) == 1 else None
+
+
+def _one(text: str, after: str | None) -> str | None:
+    """One day or month; a start without month or year takes them from the end (`21` of
+    `21 Ocak - 12 Şubat 1920`, `21 Ocak` of it)."""
+    numeric = _NUMERIC.fullmatch(text)
+    if numeric:
+        day, month, year = (int(g) for g in numeric.groups())
+        return _iso(year, month, day)
+    words = _WORDS.fullmatch(text)
+    if words and words.group(2) in _MONTHS:
+        day_text, month, year = words.group(1), _MONTHS[words.group(2)], int(words.group(3))
+        return _iso(year, month, int(day_text) if day_text else None)
+    if after is not None:
+        year = int(after[:4])
+        short = re.fullmatch(r"(\d{1,2})(?:\s+([a-z]+))?", text)
+        if short and (short.group(2) is None or short.group(2) in _MONTHS):
+            month = _MONTHS[short.group(2)] if short.group(2) else int(after[5:7])
+            return _iso(year, month, int(short.group(1)))
+    return None
+
+
+def _iso(year: int, month: int, day: int | None) -> str | None:
+    if not 1 <= month <= 12:
+        return None
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    if not 1 <= day <= calendar.monthrange(year, month)[1]:
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"

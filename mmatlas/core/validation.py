@@ -53,9 +53,9 @@ def _problems(
 ) -> Iterator[Problem]:
     misspelt = _misspelt_fields(model, errors)
     for error in errors:
-        loc = _clean_loc(error["loc"])
-        full = (*path, *loc)
         kind = error["type"]
+        loc = _key_loc(error["loc"]) if kind == "extra_forbidden" else _clean_loc(error["loc"])
+        full = (*path, *loc)
         if kind == "missing" and loc in misspelt:
             continue  # "unknown field 'plaeces' (did you mean 'places'?)" already says it
         if kind == "missing":
@@ -85,11 +85,17 @@ def _misspelt_fields(model: type[BaseModel], errors: list[ErrorDetails]) -> set[
     for error in errors:
         if error["type"] != "extra_forbidden":
             continue
-        loc = _clean_loc(error["loc"])
+        loc = _key_loc(error["loc"])
         for name in suggest(str(loc[-1]), _allowed_fields(model, loc[:-1])):
             if (*loc[:-1], name) in missing:
                 found.add((*loc[:-1], name))
     return found
+
+
+def _key_loc(loc: tuple[int | str, ...]) -> tuple[int | str, ...]:
+    """Where an unknown key stands: its own name is the user's (`list`, `source[s]`), kept as
+    written; only the path to it is cleaned of pydantic's type names."""
+    return (*_clean_loc(loc[:-1]), loc[-1])
 
 
 def _clean_loc(loc: tuple[int | str, ...]) -> tuple[int | str, ...]:

@@ -47,6 +47,9 @@ TIER_REASON = {
 TIER_WHERE = {3: "among the venues", 2: "in the war's theatre", 1: "near the war's theatre", 0: "anywhere"}
 
 
+_APOSTROPHES = "'’ʼʻ`´‘"
+
+
 class PlaceLookupError(LookupError):
     """A name that matched no place, or several: the message says which and why."""
 
@@ -119,6 +122,11 @@ class Gazetteer:
 
     def _match(self, mention: PlaceMention, cited: tuple[SourceRef, ...]) -> Match:
         ref = mention if isinstance(mention, PlaceRef) else PlaceRef(name=mention)
+        if not ref.name.strip() or ref.name.strip()[0] in _APOSTROPHES:
+            # `'ta` alone is a case ending, not a place: GeoNames would find Ta in Micronesia.
+            raise PlaceLookupError(
+                f"'{ref.name}' has no place name before its ending; write e.g. \"Adana'da\""
+            )
         if ref.at is not None:
             if not cited:
                 raise PlaceLookupError(f"the point given for '{ref.name}' needs the sources of its record")

@@ -23,6 +23,7 @@ from typing import Annotated
 from pydantic import AfterValidator, Field, field_validator
 
 from mmatlas.catalogue.catalogue import Catalogue
+from mmatlas.core.dates import FIRST_YEAR, LAST_YEAR, as_written
 from mmatlas.core.errors import InputError, Problem
 from mmatlas.core.paths import EVENTS
 from mmatlas.core.records import LocalText, Record, Slug, Text
@@ -60,11 +61,18 @@ class Stop(Record):
     @field_validator("date", mode="before")
     @classmethod
     def _iso_day(cls, value: object) -> object:
-        if isinstance(value, str):
+        if isinstance(value, dt.date | str):
             try:
-                return dt.date.fromisoformat(value)
+                day = value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
             except ValueError as error:
-                raise ValueError(f"expected a day as YYYY-MM-DD, e.g. 1920-12-03; found '{value}'") from error
+                iso = as_written(str(value))
+                hint = f" (did you mean {iso}?)" if iso else ""
+                raise ValueError(
+                    f"expected a day as YYYY-MM-DD, e.g. 1920-12-03; found '{value}'{hint}"
+                ) from error
+            if not FIRST_YEAR <= day.year <= LAST_YEAR:
+                raise ValueError(f"expected a year between {FIRST_YEAR} and {LAST_YEAR}; found '{value}'")
+            return day
         return value
 
 
@@ -102,6 +110,7 @@ def load_tour(catalogue: Catalogue, path: Path = DEFAULT_TOUR) -> Tour:
     if isinstance(located, Problem):
         raise InputError([located])
     head = TourHead()
+    earlier = list(located.problems)
     if isinstance(located.data, dict):
         fields = {k: v for k, v in located.data.items() if k != "stops"}
         found, problems = validate_item(located, (), fields, TourHead)
@@ -144,8 +153,8 @@ def load_tour(catalogue: Catalogue, path: Path = DEFAULT_TOUR) -> Tour:
                 catalogue.gazetteer.resolve(centre)
             except PlaceLookupError as error:
                 problems.append(located.problem((*prefix, index, "centre"), str(error)))
-    if problems:
-        raise InputError(problems)
+    if earlier or problems:
+        raise InputError([*earlier, *problems])
     return Tour(placed, head.title, head.subtitle)
 
 

@@ -1,0 +1,154 @@
+"""What a teacher's own files get wrong, and what they are told: a located error that says how to
+fix it, every problem of a file at once, and never a traceback.
+
+Each case is a real file in a real folder, read by the real loader (on top of the small
+catalogue, so that each takes a fraction of a second).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from mmatlas.catalogue.loader import load_catalogue
+from mmatlas.core.dates import as_written
+from mmatlas.core.errors import InputError
+
+SMALL = Path(__file__).resolve().parents[1] / "fixtures" / "small"
+ROOT = Path(__file__).resolve().parents[2]
+
+EVENT = """- id: adana-kurtulus
+  when: "{when}"
+  category: military
+  title: {{tr: "Adana'nın kurtuluşu"}}
+  summary: {{tr: "Fransızlar Adana'dan çekildi."}}
+  places: [{place}]
+  sources: [{{ref: seed-celik}}]
+"""
+
+
+def _errors(folder: Path, content: str | bytes, name: str = "events.yaml") -> list[str]:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_catalogue([SMALL, folder], bundled=False)
+    return [str(problem) for problem in caught.value.problems]
+
+
+def _event(when: str = "1922-01-05", place: str = "Adana") -> str:
+    return EVENT.format(when=when, place=place)
+
+
+@pytest.mark.parametrize(
+    ("written", "iso"),
+    [
+        ("5.1.1922", "1922-01-05"),
+        ("05/01/1922", "1922-01-05"),
+        ("5 Ocak 1922", "1922-01-05"),
+        ("Ocak 1922", "1922-01"),
+        ("21 Ocak - 12 Şubat 1920", "1920-01-21/1920-02-12"),
+        ("21-25 Ocak 1920", "1920-01-21/1920-01-25"),
+        ("23 NİSAN 1920", "1920-04-23"),
+    ],
+)
+def test_a_date_as_turkish_sources_write_it_is_refused_with_its_iso_form(
+    tmp_path: Path, written: str, iso: str
+) -> None:
+    assert as_written(written) == iso
+    (error,) = _errors(tmp_path, _event(when=written))
+    assert error.endswith(f"found '{written}' (did you mean {iso}? dates are written year-month-day)")
+    assert ":2:9: when: " in error
+
+
+@pytest.mark.parametrize(
+    ("when", "says"),
+    [
+        ("1920-12-XX", "unspecified digits (X) are not read here"),
+        ("1920-1X", "unspecified digits (X) are not read here"),
+        ("1920-12-02/", "an interval needs both its ends"),
+        ("1920-12-02/..", "an interval needs both its ends"),
+        ("0001-01-01", "expected a year between 1800 and 2100"),
+    ],
+)
+def test_dates_that_once_crashed_or_were_misread_are_located_errors(
+    tmp_path: Path, when: str, says: str
+) -> None:
+    (error,) = _errors(tmp_path, _event(when=when))
+    assert ":2:9: when: " in error and says in error
+
+
+@pytest.mark.parametrize(
+    ("content", "where", "says"),
+    [
+        (_event() + "\x00", ":8:1: ", "U+0000 (NUL) cannot be in a YAML file; delete it"),
+        (_event().replace("military", "military\x0c"), ":3:21: ", "U+000C (form feed)"),
+        (_event() + "\x7f", ":8:1: ", "U+007F (DEL)"),
+        (_event().encode("cp1254"), ":4:23: ", "not UTF-8 (it looks like Windows-1254"),
+        (_event().replace("  category", "\tcategory"), ":3:1: ", "indent with spaces, not tabs"),
+        (
+            _event().replace('title: {tr: "Adana', 'title: Adana: kurtuluş\n  x: {tr: "Adana'),
+            ":4:15: ",
+            "put text containing ':' in double quotes",
+        ),
+        (
+            _event().replace('"Adana\'nın kurtuluşu"', "'Adana'nın kurtuluşu'"),
+            ":4:",
+            "use double quotes around text",
+        ),
+        (_event().replace("  category: military", "   category: military"), ":3:", "check the indentation"),
+    ],
+)
+def test_yaml_mistakes_are_located_and_explained(
+    tmp_path: Path, content: str | bytes, where: str, says: str
+) -> None:
+    (error,) = _errors(tmp_path, content)
+    assert where in error and says in error, error
+
+
+def test_an_alias_bomb_is_refused_at_once(tmp_path: Path) -> None:
+    lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]']
+    for name, previous in zip("bcdefgh", "abcdefg", strict=True):
+        lines.append(f"{name}: &{name} [{', '.join([f'*{previous}'] * 9)}]")
+    started = time.perf_counter()
+    (error,) = _errors(tmp_path, "\n".join(lines) + "\n", name="places.yaml")
+    assert "aliases (*name) expand to more than 200,000 values" in error
+    assert time.perf_counter() - started < 10  # it used to run out of memory after 11–13 s
+
+
+def test_a_key_written_twice_no_longer_hides_the_files_other_problems(tmp_path: Path) -> None:
+    twice = _event().replace("  category: military\n", "  category: military\n  category: battle\n")
+    errors = _errors(tmp_path, twice + _event(place="Rulp").replace("adana-kurtulus", "rulp"))
+    assert len(errors) == 2
+    assert ":4:3: category: this key appears twice" in errors[0]
+    assert "unknown place 'Rulp'" in errors[1]
+
+
+@pytest.mark.parametrize("key", ["list", "source[s]"])
+def test_keys_that_look_like_type_names_are_named_as_written(tmp_path: Path, key: str) -> None:
+    (error,) = _errors(tmp_path, _event().replace("  sources:", f"  {key}: 1\n  sources:"))
+    assert f":7:3: {key}: unknown field '{key}'" in error
+
+
+def test_a_case_ending_alone_is_not_a_place(tmp_path: Path) -> None:
+    (error,) = _errors(tmp_path, _event(place='"\'ta"'))
+    assert "has no place name before its ending" in error  # not Ta, Micronesia
+
+
+def test_the_command_line_says_error_and_exits_1_for_each_crash_case(tmp_path: Path) -> None:
+    folder = tmp_path / "ders"
+    folder.mkdir()
+    (folder / "events.yaml").write_bytes(_event(when="1920-1X").encode() + b"\x0c")
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "build_maps.py"), "check", "--events", str(folder)],
+        capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert run.returncode == 1
+    assert run.stderr.startswith("Error: ") and "Traceback" not in run.stderr
