@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
-from mmatlas.core.errors import AtlasError, InputError
+from mmatlas.core.errors import AtlasError, InputError, display_path
 from mmatlas.core.lang import LANGS
 from mmatlas.core.paths import DEFAULT_OUT
 from mmatlas.render.outfolder import check_out_folder
@@ -177,6 +177,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     words = _with_default_command(sys.argv[1:] if argv is None else argv)
     args, unknown = parser.parse_known_args(words)
+    if getattr(args, "command", None) == "geocode":
+        # `geocode --near Diyarbakır Kulp`: names after an option are names too.
+        args.names += [word for word in unknown if not word.startswith("-")]
+        unknown = [word for word in unknown if word.startswith("-")]
     if unknown:
         raise _usage(args, _not_taken(parser, args.command, unknown))
     try:
@@ -281,8 +285,11 @@ def _tour(catalogue: Catalogue, args: argparse.Namespace) -> Tour:
 
 
 def _check(catalogue: Catalogue, args: argparse.Namespace, summary: str) -> int:
-    if args.stops:
-        summary += f"; {_count(len(_stops(catalogue, args)), 'stop')} in {args.stops}"
+    from mmatlas.render.stops import DEFAULT_TOUR
+
+    # The stops file given, else the bundled tour: its centres, zooms and dates are checked too.
+    tour = display_path(args.stops or DEFAULT_TOUR)
+    summary += f"; {_count(len(_stops(catalogue, args)), 'stop')} in {tour}"
     print(f"OK: {summary}.")
     return 0
 

@@ -234,3 +234,16 @@ def test_a_text_in_no_language_is_refused_with_how_to_write_it(
     assert (
         line == f"Error: {path}:4:10: title: expected the text in Turkish, English or both: {{tr: …, en: …}}"
     )
+
+
+def test_names_may_follow_geocodes_options(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["geocode", "--near", "Diyarbakır", "Kulp"]) == 0
+    assert "Kulp" in capsys.readouterr().out
+
+
+def test_a_report_cell_a_spreadsheet_would_run_as_a_formula_is_kept_as_text() -> None:
+    from mmatlas.render.geocoding_report import _cell
+
+    assert _cell('=HYPERLINK("http://x","y")') == '\'=HYPERLINK("http://x","y")'
+    assert [_cell(v) for v in ("+1+1", "@SUM(A1)", "-cmd")] == ["'+1+1", "'@SUM(A1)", "'-cmd"]
+    assert [_cell(v) for v in ("-12.5000", "Kars", "")] == ["-12.5000", "Kars", ""]

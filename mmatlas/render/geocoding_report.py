@@ -69,8 +69,20 @@ def geocoding_report(catalogue: Catalogue) -> GeocodingReport:
         if km > FAR_KM:
             modern = match.place.modern.get("en") if match.place.modern else match.place.name("en")
             far.setdefault(match.written, f"{match.written} → {modern} ({km:,.0f} km; {match.reason})")
-        writer.writerow(_row(mention, match, km))
+        writer.writerow([_cell(value) for value in _row(mention, match, km)])
     return GeocodingReport(out.getvalue(), len(mentions), tuple(far[k] for k in sorted(far)))
+
+
+def _cell(value: str) -> str:
+    """A cell a spreadsheet shows as text: one that begins with =, +, - or @ (a name written as
+    `=HYPERLINK(…)`) would be run as a formula, so it gets a leading apostrophe, as spreadsheets
+    themselves mark text. Numbers (a negative longitude) are left as they are."""
+    if value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        try:
+            float(value)
+        except ValueError:
+            return "'" + value
+    return value
 
 
 def geocoding_csv(catalogue: Catalogue) -> str:
