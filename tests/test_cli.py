@@ -56,8 +56,9 @@ def test_three_mistakes_are_reported_together_and_nothing_is_written(
     captured = capsys.readouterr()
     assert captured.out == ""
     assert captured.err.splitlines() == [
-        f"Error: {path}:3:13: category: expected one of battle, military, treaty, conference, congress, "
-        "diplomacy, occupation, evacuation, political, journey; found 'treety' (did you mean 'treaty'?)",
+        f"Error: {path}:3:13: category: unknown category 'treety' (did you mean 'treaty'?); expected one of "
+        "battle, military, treaty, conference, congress, diplomacy, occupation, evacuation, political, "
+        "journey, or the legend's word",
         f"Error: {path}:9:9: when: expected a day between 1 and 31 (December 1920 has 31 days); "
         "found '1920-12-33'",
         f"Error: {path}:20:12: places[0]: unknown place 'Rulp' "

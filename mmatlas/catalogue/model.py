@@ -7,15 +7,16 @@ what the source wrote and the time control uses exact days.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from typing import Annotated, Any, get_args
 
 from pydantic import BeforeValidator, Field, PlainSerializer, model_validator
 
+from mmatlas.core.codes import code_reader
 from mmatlas.core.dates import DateError, When, parse_when
 from mmatlas.core.geometry import GeometrySpec
 from mmatlas.core.holders import HOLDERS
 from mmatlas.core.records import Certainty, LocalText, Note, Record, Slug, Sources, Text
-from mmatlas.core.vocabulary import Category, TerritoryKind, Theatre
+from mmatlas.core.vocabulary import CATEGORIES, Category, TerritoryKind, Theatre
 from mmatlas.gazetteer.places import PlaceMention
 
 
@@ -36,17 +37,9 @@ def _parse_when(value: Any) -> When:
 WhenField = Annotated[When, BeforeValidator(_parse_when), PlainSerializer(lambda w: w.text)]
 
 
-def _known_holder(value: Any) -> Any:
-    if isinstance(value, str) and value not in HOLDERS:
-        from mmatlas.core.text import did_you_mean
-
-        raise ValueError(
-            f"unknown holder '{value}'{did_you_mean(value, HOLDERS)}; expected one of {', '.join(HOLDERS)}"
-        )
-    return value
-
-
-HolderCode = Annotated[str, BeforeValidator(_known_holder)]
+# Codes or the legend's words (holder: Yunanistan, category: tahliye), Turkish or English.
+HolderCode = Annotated[str, BeforeValidator(code_reader("holder_", HOLDERS, "holder"))]
+CategoryCode = Annotated[Category, BeforeValidator(code_reader("category_", CATEGORIES, "category"))]
 
 
 class DateVariant(Record):
@@ -60,7 +53,7 @@ class DateVariant(Record):
 class Event(Record):
     id: Slug
     when: WhenField
-    category: Category
+    category: CategoryCode
     title: LocalText
     summary: LocalText
     places: Annotated[list[PlaceMention], Field(min_length=1)]
@@ -94,7 +87,11 @@ class Territory(Record):
     id: Slug
     name: LocalText
     holder: HolderCode
-    kind: Annotated[TerritoryKind, BeforeValidator(_not_control)]
+    kind: Annotated[
+        TerritoryKind,
+        BeforeValidator(_not_control),
+        BeforeValidator(code_reader("kind_", ("control", *get_args(TerritoryKind)), "kind")),
+    ]
     when: WhenField
     geometry: GeometrySpec
     certainty: Certainty

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
     BaseModel,
@@ -15,12 +15,17 @@ from pydantic import (
     model_validator,
 )
 
+from mmatlas.core.codes import code_reader
 from mmatlas.core.lang import Lang
 from mmatlas.core.messages import message
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]
-Certainty = Literal["high", "medium", "low"]
+CertaintyCode = Literal["high", "medium", "low"]
+# high/medium/low, or as the legend words it (yüksek, orta, düşük).
+Certainty = Annotated[
+    CertaintyCode, BeforeValidator(code_reader("certainty_", get_args(CertaintyCode), "certainty"))
+]
 Language = Literal["tr", "en", "ota", "hy", "ka", "el", "ru", "fr", "it", "ar", "ku", "de", "la"]
 
 

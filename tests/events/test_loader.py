@@ -68,11 +68,12 @@ def test_unquoted_dates_and_years_are_accepted(write_yaml: Callable[[str, str], 
             "1920-05-11/1920-07-19, 1921-03-11? or 1920~; found '1920-13-03'",
         ),
         (
-            ("category: treaty", "category: treaty_"),
+            ("category: treaty", "category: treatty"),
             3,
             13,
-            "category: expected one of battle, military, treaty, conference, congress, diplomacy, "
-            "occupation, evacuation, political, journey; found 'treaty_' (did you mean 'treaty'?)",
+            "category: unknown category 'treatty' (did you mean 'treaty'?); expected one of battle, "
+            "military, treaty, conference, congress, diplomacy, occupation, evacuation, political, "
+            "journey, or the legend's word",
         ),
         (
             ("places: [Gümrü]", "places: [Rulp]"),
@@ -179,8 +180,7 @@ def test_an_event_rejected_for_its_category_still_has_its_places_checked(
     )
     problems = problems_of(path)
     assert [p.split(": ", 1)[1].split(" (did")[0].split(";")[0] for p in problems] == [
-        "category: expected one of battle, military, treaty, conference, congress, diplomacy, "
-        "occupation, evacuation, political, journey",
+        "category: unknown category 'treety'",
         "places[1]: unknown place 'Karss'",
     ]
     assert "did you mean 'Kars'" in problems[1]

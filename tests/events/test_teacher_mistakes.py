@@ -152,3 +152,25 @@ def test_the_command_line_says_error_and_exits_1_for_each_crash_case(tmp_path: P
     )  # fmt: skip
     assert run.returncode == 1
     assert run.stderr.startswith("Error: ") and "Traceback" not in run.stderr
+
+
+def test_codes_may_be_written_as_the_legend_words_them_in_turkish_or_english(tmp_path: Path) -> None:
+    (tmp_path / "territories").mkdir()
+    (tmp_path / "territories" / "iddia.yaml").write_text(
+        (SMALL / "territories" / "claim.yaml").read_text(encoding="utf-8")
+        .replace("small-claim", "my-claim").replace("holder: greece", "holder: YUNANİSTAN")
+        .replace("kind: claim", "kind: İddia").replace("certainty: medium", "certainty: orta"),
+        encoding="utf-8",
+    )  # fmt: skip
+    (tmp_path / "events.yaml").write_text(_event().replace("military", "Tahliye"), encoding="utf-8")
+    catalogue = load_catalogue([SMALL, tmp_path], bundled=False)
+    (event,) = [e for e in catalogue.events if e.id == "adana-kurtulus"]
+    (claim,) = [t for t in catalogue.territories if t.id == "my-claim"]
+    assert (event.category, claim.holder, claim.kind, claim.certainty) == (
+        "evacuation",
+        "greece",
+        "claim",
+        "medium",
+    )
+    (error,) = _errors(tmp_path / "typo", _event().replace("military", "tahlye"))
+    assert "unknown category 'tahlye' (did you mean 'tahliye' (evacuation)?)" in error
