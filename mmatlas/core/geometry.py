@@ -6,13 +6,14 @@ Lines and rings join anchors in order; `buffer_km` widens a point or a line into
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from functools import lru_cache
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import numpy as np
 import shapely
-from pydantic import Field, StringConstraints, model_validator
+from pydantic import BeforeValidator, Field, StringConstraints, model_validator
 from shapely import set_precision
 from shapely.geometry import LineString, MultiPolygon, Point, Polygon
 from shapely.geometry.base import BaseGeometry
@@ -24,7 +25,49 @@ if TYPE_CHECKING:
     from pyproj import Transformer
 
 LonLat = tuple[float, float]
-Anchor = str | LonLat
+# What the atlas can show (its panning limits): a point outside is a slip, most often latitude
+# and longitude swapped, as map sites give them ("37.30, 34.85").
+EXTENT_LON, EXTENT_LAT = (-20.0, 70.0), (20.0, 64.0)
+
+
+def _inside(lon: float, lat: float) -> bool:
+    return EXTENT_LON[0] <= lon <= EXTENT_LON[1] and EXTENT_LAT[0] <= lat <= EXTENT_LAT[1]
+
+
+def read_lon_lat(value: Any) -> Any:
+    """`[lon, lat]` or `{lat: …, lon: …}` as a (lon, lat) pair inside the map; a clear error for
+    a pair outside it, with the swapped pair suggested where that one is inside."""
+    if isinstance(value, dict) and set(value) == {"lat", "lon"}:
+        value = (value["lon"], value["lat"])
+    if not isinstance(value, list | tuple) or len(value) != 2:
+        return value  # the type's own error: expected a [longitude, latitude] pair
+    if not all(isinstance(v, int | float) and not isinstance(v, bool) for v in value):
+        return value
+    lon, lat = float(value[0]), float(value[1])
+    if not (math.isfinite(lon) and math.isfinite(lat)):
+        raise ValueError(f"expected two finite numbers [longitude, latitude]; found [{value[0]}, {value[1]}]")
+    if _inside(lon, lat):
+        return (lon, lat)
+    if _inside(lat, lon):
+        raise ValueError(
+            f"[{value[0]}, {value[1]}] is outside the map; did you mean [lon, lat] = "
+            f"[{value[1]}, {value[0]}]? Longitude comes first (map sites give latitude first), "
+            "or write {lat: …, lon: …}"
+        )
+    raise ValueError(
+        f"[{value[0]}, {value[1]}] is outside the map, which covers longitudes {EXTENT_LON[0]:g} to "
+        f"{EXTENT_LON[1]:g} and latitudes {EXTENT_LAT[0]:g} to {EXTENT_LAT[1]:g}; write [longitude, latitude]"
+    )
+
+
+MapPoint = Annotated[LonLat, BeforeValidator(read_lon_lat)]
+
+
+def _anchor(value: Any) -> Any:
+    return value if isinstance(value, str) else read_lon_lat(value)
+
+
+Anchor = Annotated[str | LonLat, BeforeValidator(_anchor)]
 # Coordinates are kept to 4 decimals (about 10 m): far below any schematic precision here,
 # and it keeps exports byte-stable.
 PRECISION_DEG = 1e-4

@@ -52,8 +52,15 @@ def _problems(
     located: Located, path: PathKey, model: type[BaseModel], errors: list[ErrorDetails]
 ) -> Iterator[Problem]:
     misspelt = _misspelt_fields(model, errors)
+    # A value that may be text or an item (places: [Kars] or [{name: Kars, at: …}]): where the
+    # item's own error says what is wrong inside it, "expected text" for the same value is noise.
+    deeper = [_clean_loc(e["loc"]) for e in errors if e["type"] not in _BRANCH_MISMATCH]
     for error in errors:
         kind = error["type"]
+        if kind in _BRANCH_MISMATCH:
+            here = _clean_loc(error["loc"])
+            if any(len(other) > len(here) and other[: len(here)] == here for other in deeper):
+                continue
         loc = _key_loc(error["loc"]) if kind == "extra_forbidden" else _clean_loc(error["loc"])
         full = (*path, *loc)
         if kind == "missing" and loc in misspelt:
@@ -92,6 +99,9 @@ def _misspelt_fields(model: type[BaseModel], errors: list[ErrorDetails]) -> set[
     return found
 
 
+_BRANCH_MISMATCH = {"string_type", "model_type", "dict_type", "tuple_type", "list_type"}
+
+
 def _key_loc(loc: tuple[int | str, ...]) -> tuple[int | str, ...]:
     """Where an unknown key stands: its own name is the user's (`list`, `source[s]`), kept as
     written; only the path to it is cleaned of pydantic's type names."""
@@ -103,7 +113,15 @@ def _clean_loc(loc: tuple[int | str, ...]) -> tuple[int | str, ...]:
     return tuple(
         p
         for p in loc
-        if not (isinstance(p, str) and ("[" in p or p in {"str", "int", "float", "list"} or "function-" in p))
+        if not (
+            isinstance(p, str)
+            and (
+                "[" in p
+                or p in {"str", "int", "float", "list"}
+                or "function-" in p
+                or p.startswith("constrained-")
+            )
+        )
     )
 
 

@@ -48,6 +48,7 @@ TIER_WHERE = {3: "among the venues", 2: "in the war's theatre", 1: "near the war
 
 
 _APOSTROPHES = "'’ʼʻ`´‘"
+SWAP_KM = 200  # a given point this far from the named place, whose swap is near it, is swapped
 
 
 class PlaceLookupError(LookupError):
@@ -165,6 +166,7 @@ class Gazetteer:
     def _given_point(self, ref: PlaceRef, cited: tuple[SourceRef, ...]) -> Match:
         assert ref.at is not None
         lon, lat = ref.at
+        self._check_not_swapped(ref.name, lon, lat)
         slug = "-".join(fold(ref.name).split()) or "place"
         place = Place(
             id=f"at-{slug}-{abs(lat):.4f}-{abs(lon):.4f}".replace(".", "-"),
@@ -175,6 +177,20 @@ class Gazetteer:
         )
         self._keep(place, Point(lon, lat))
         return Match(ref.name, place, "yaml", "high", "the point given with it", (), (lon, lat))
+
+    def _check_not_swapped(self, name: str, lon: float, lat: float) -> None:
+        """A point given for a name the gazetteer knows, far from it, while the swapped pair lies
+        by it: latitude and longitude written the wrong way round (as map sites give them)."""
+        try:
+            known = self._match(PlaceRef(name=name), ()).point
+        except (PlaceLookupError, ValueError):
+            return
+        away = _km(known, (lon, lat))
+        if away > SWAP_KM and _km(known, (lat, lon)) < SWAP_KM / 4:
+            raise PlaceLookupError(
+                f"the point [{lon:g}, {lat:g}] given for '{name}' is {away:,.0f} km from the {name} the "
+                f"gazetteer knows; did you mean [lon, lat] = [{lat:g}, {lon:g}]? Longitude comes first"
+            )
 
     def _curated_match(self, written: str, place: Place, why: str, others: list[str]) -> Match:
         point = self.geometries[place.id].representative_point()

@@ -9,7 +9,7 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints, model_validator
 
-from mmatlas.core.geometry import GeometrySpec
+from mmatlas.core.geometry import GeometrySpec, MapPoint
 from mmatlas.core.lang import Lang
 from mmatlas.core.records import Certainty, Language, LocalText, Record, Slug, Sources, Text
 
@@ -57,7 +57,7 @@ class Place(Record):
         return self.names[0].text
 
 
-LonLatPair = tuple[Annotated[float, Field(ge=-180, le=180)], Annotated[float, Field(ge=-90, le=90)]]
+LonLatPair = MapPoint  # [lon, lat] or {lat: …, lon: …}, inside the map (swapped pairs caught)
 CountryCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
 
 

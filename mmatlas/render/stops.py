@@ -25,6 +25,7 @@ from pydantic import AfterValidator, Field, field_validator
 from mmatlas.catalogue.catalogue import Catalogue
 from mmatlas.core.dates import FIRST_YEAR, LAST_YEAR, as_written
 from mmatlas.core.errors import InputError, Problem
+from mmatlas.core.geometry import MapPoint
 from mmatlas.core.paths import EVENTS
 from mmatlas.core.records import LocalText, Record, Slug, Text
 from mmatlas.core.text import did_you_mean
@@ -53,7 +54,7 @@ class Stop(Record):
     date: dt.date
     title: LocalText
     caption: LocalText
-    centre: Text | tuple[float, float]
+    centre: Text | MapPoint
     zoom: Annotated[int, Field(ge=3, le=12)] = 6
     # The layers shown at this stop (keys of render/layers.py); the rest are switched off.
     layers: list[LayerKey] = Field(default_factory=lambda: list(default_keys()))

@@ -174,3 +174,35 @@ def test_codes_may_be_written_as_the_legend_words_them_in_turkish_or_english(tmp
     )
     (error,) = _errors(tmp_path / "typo", _event().replace("military", "tahlye"))
     assert "unknown category 'tahlye' (did you mean 'tahliye' (evacuation)?)" in error
+
+
+def test_coordinates_in_either_form_and_swapped_or_impossible_pairs_explained(tmp_path: Path) -> None:
+    given = _event(place="{name: Pozantı, at: {lat: 37.42, lon: 34.87}}")
+    (tmp_path / "ok").mkdir()
+    (tmp_path / "ok" / "events.yaml").write_text(given, encoding="utf-8")
+    catalogue = load_catalogue([SMALL, tmp_path / "ok"], bundled=False)
+    (place,) = catalogue.event_places["adana-kurtulus"]
+    point = catalogue.gazetteer.point(place)
+    assert (round(point.x, 2), round(point.y, 2)) == (34.87, 37.42)
+    (swapped,) = _errors(tmp_path / "swapped", _event(place="{name: Pozantı, at: [37.42, 34.87]}"))
+    assert "did you mean [lon, lat] = [34.87, 37.42]? Longitude comes first" in swapped
+    (flipped,) = _errors(tmp_path / "flipped", _event(place="{name: Yer, at: [40.5, 8.2]}"))
+    assert "[40.5, 8.2] is outside the map; did you mean [lon, lat] = [8.2, 40.5]?" in flipped
+    (far,) = _errors(tmp_path / "far", _event(place="{name: Yer, at: [37.3, 120.5]}"))
+    assert ":6:" in far and "outside the map, which covers longitudes -20 to 70" in far
+
+
+def test_a_stop_centre_outside_the_map_is_caught_by_check(tmp_path: Path) -> None:
+    stops = tmp_path / "tour.yaml"
+    stops.write_text(
+        "- id: one\n  date: 1920-09-01\n  title: {tr: a}\n  caption: {tr: a}\n  centre: [38.79, 37.17]\n"
+        "- id: two\n  date: 1920-09-01\n  title: {tr: b}\n  caption: {tr: b}\n  centre: [95, 40]\n",
+        encoding="utf-8",
+    )
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "build_maps.py"), "check", "--stops", str(stops)],
+        capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert run.returncode == 1
+    assert f"{stops}:10:11: centre: [95, 40] is outside the map" in run.stderr
+    assert "Traceback" not in run.stderr and ":5:" not in run.stderr
