@@ -18,12 +18,13 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install --quiet -e ".[test]"
 	touch $@
 
+# make maps EVENTS=ders/ (STOPS=ders/tours/ders.yaml): your own lecture folder and tour too.
 maps: $(VENV)/.installed
-	$(PY) build_maps.py
-	$(PY) build_maps.py slides
+	$(PY) build_maps.py $(if $(EVENTS),--events $(EVENTS)) $(if $(STOPS),--stops $(STOPS))
+	$(PY) build_maps.py slides $(if $(EVENTS),--events $(EVENTS)) $(if $(STOPS),--stops $(STOPS))
 
 check: $(VENV)/.installed
-	$(PY) build_maps.py check
+	$(PY) build_maps.py check $(if $(EVENTS),--events $(EVENTS)) $(if $(STOPS),--stops $(STOPS))
 
 lint: $(VENV)/.installed node_modules/.installed
 	$(VENV)/bin/ruff check .

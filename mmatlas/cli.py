@@ -27,6 +27,9 @@ if TYPE_CHECKING:
 
 PROG = "build_maps.py"
 EXAMPLES = {
+    "init": """examples:
+  python build_maps.py init ders/                    a lecture folder to fill in
+  python build_maps.py --events ders/ --stops ders/tours/ders.yaml   then build the atlas from it""",
     "build": """examples:
   python build_maps.py                               the bundled catalogue into output/
   python build_maps.py --events my_events/ --lang en  your own events too, English labels
@@ -51,6 +54,7 @@ EXAMPLES = {
 COMMANDS = {
     "build": "write the atlas pages and data files into output/ (the default command)",
     "check": "validate the catalogue (and a stops file); write nothing",
+    "init": "write a small commented lecture folder of your own (events, sources, places, a tour)",
     "where": "who held a place on a day, by which ledger line and source",
     "geocode": "where place names are put, from which source, and why",
     "slides": "each lecture stop as PNG, SVG and PDF, the deck tour.pptx, the handout and the animation",
@@ -129,6 +133,8 @@ def _parser() -> argparse.ArgumentParser:
         help="the date the atlas opens on (default: the first event)",
     )
     command("check", [catalogue, stops])
+    init = command("init", [])
+    init.add_argument("folder", type=Path, metavar="DIR", help="a new or empty folder, e.g. ders/")
     where = command("where", [catalogue, lang])
     where.add_argument("place", metavar="PLACE", help="a place as sources write it, e.g. Kars or Gümrü")
     where.add_argument("day", type=_date, metavar="DATE", help="a day as YYYY-MM-DD, e.g. 1920-09-01")
@@ -213,6 +219,8 @@ def _run(args: argparse.Namespace) -> int:
     # the pages): with Python's default thresholds the cyclic collector rescans them again and
     # again, about a tenth of a build. Cycles are still collected, only less often.
     gc.set_threshold(100_000, 50, 100)
+    if args.command == "init":
+        return _init(args)
     if args.command == "geocode" and not (args.names or args.report):
         raise _usage(args, "geocode needs place names, or --report")
     if hasattr(args, "out"):
@@ -404,6 +412,22 @@ def _jobs(text: str) -> int:
     if not 1 <= value <= 256:
         raise argparse.ArgumentTypeError(f"expected 1 to 256 processes; found {value}")
     return value
+
+
+def _init(args: argparse.Namespace) -> int:
+    from mmatlas.lecture_folder import init_folder
+
+    try:
+        written = init_folder(args.folder)
+    except FileExistsError as error:
+        raise AtlasError(str(error)) from None
+    print(f"Wrote a lecture folder into {args.folder}:")
+    for path in written:
+        print(f"  {path}")
+    tour = args.folder / "tours" / "ders.yaml"
+    print(f"Next: {PROG} check --events {args.folder} --stops {tour}")
+    print(f"      {PROG} --events {args.folder} --stops {tour}")
+    return 0
 
 
 def _date(text: str) -> dt.date:

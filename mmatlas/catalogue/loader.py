@@ -13,6 +13,7 @@ Where files live decides what they hold:
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -155,12 +156,37 @@ def _discover(extra: Sequence[Path], *, bundled: bool) -> tuple[_Files, list[Pro
         )
     for path in extra:
         if path.is_dir():
-            _classify(sorted(path.rglob("*.yaml")) + sorted(path.rglob("*.yml")), files)
+            _classify(_yaml_files(path, problems), files)
         elif path.is_file():
-            _classify([path], files)
+            # One file: its folder's sources.yaml, places.yaml and actors.yaml come with it.
+            beside = [path.parent / f"{stem}.yaml" for stem in ("sources", "places", "actors")]
+            _classify([path, *(other for other in beside if other.is_file() and other != path)], files)
         else:
             problems.append(Problem(display_path(path), 1, 1, "", "no such file or folder (--events)"))
     return files, problems
+
+
+# Folders of a lecture folder that hold no catalogue records: tours are given with --stops.
+NOT_CATALOGUE = {"tours"}
+
+
+def _yaml_files(folder: Path, problems: list[Problem]) -> list[Path]:
+    """The YAML files of a user's folder, sorted: hidden files and folders, backups (`*.bak`,
+    `*~`) and tours/ left out; symbolic links to folders not followed (no loops); a folder that
+    cannot be read is a problem, never silently skipped."""
+
+    def unreadable(error: OSError) -> None:
+        where = display_path(Path(error.filename)) if error.filename else display_path(folder)
+        problems.append(Problem(where, 1, 1, "", f"cannot read this folder: {error.strerror or error}"))
+
+    found: list[Path] = []
+    for root, folders, names in os.walk(folder, onerror=unreadable, followlinks=False):
+        folders[:] = sorted(f for f in folders if not f.startswith(".") and f not in NOT_CATALOGUE)
+        for name in sorted(names):
+            if name.startswith(".") or not name.endswith((".yaml", ".yml")):
+                continue
+            found.append(Path(root) / name)
+    return found
 
 
 def _classify(paths: Iterable[Path], files: _Files) -> None:
@@ -187,10 +213,43 @@ def _all(files: _Files) -> list[Path]:
 def _records(located: list[Located], model: type[M], problems: list[Problem]) -> list[_Found[M]]:
     found: list[_Found[M]] = []
     for one in located:
-        records, errors = validate_list(one, model)
-        problems += errors
-        found += [_Found(record, one, path) for path, record in records]
+        if not isinstance(one.data, list):
+            _, errors = validate_list(one, model)  # says what a list of items looks like
+            problems += errors
+            continue
+        for index, item in enumerate(one.data):
+            elsewhere = _misplaced(item, model)
+            if elsewhere is not None:
+                problems.append(one.problem((index,), elsewhere))
+                continue
+            record, errors = validate_item(one, (index,), item, model)
+            problems += errors
+            if record is not None:
+                found.append(_Found(record, one, (index,)))
     return found
+
+
+# Keys that tell what a record is, whatever file it was put in.
+_STOPS = "stops go in a file of their own (e.g. tours/ders.yaml), given with --stops"
+_EVENTS = "events go in a .yaml file outside territories/, fronts/ and control/"
+_LOOKS_LIKE = (
+    ({"caption", "centre"}, "a lecture stop", _STOPS),
+    ({"holder", "geometry"}, "a territory", "territories go in a folder named territories/"),
+    ({"sides", "theatre"}, "a front", "fronts go in a folder named fronts/"),
+    ({"category", "summary"}, "an event", _EVENTS),
+)
+_MODEL_KIND = {"Event": "an event", "Territory": "a territory", "Front": "a front", "Place": "a place"}
+
+
+def _misplaced(item: Any, model: type[BaseModel]) -> str | None:
+    """Why a record is in the wrong kind of file, and where it belongs; None when it is not."""
+    if not isinstance(item, dict):
+        return None
+    for keys, what, where in _LOOKS_LIKE:
+        if keys <= set(item) and _MODEL_KIND.get(model.__name__) != what:
+            expected = _MODEL_KIND.get(model.__name__, "a record of this file's kind")
+            return f"this looks like {what} (it has {' and '.join(sorted(keys))}), not {expected}: {where}"
+    return None
 
 
 def _load_works(located: list[Located], problems: list[Problem]) -> dict[str, Work]:

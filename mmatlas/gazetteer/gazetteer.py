@@ -179,16 +179,22 @@ class Gazetteer:
         return Match(ref.name, place, "yaml", "high", "the point given with it", (), (lon, lat))
 
     def _check_not_swapped(self, name: str, lon: float, lat: float) -> None:
-        """A point given for a name the gazetteer knows, far from it, while the swapped pair lies
-        by it: latitude and longitude written the wrong way round (as map sites give them)."""
-        try:
-            known = self._match(PlaceRef(name=name), ()).point
-        except (PlaceLookupError, ValueError):
+        """A point given for a name the gazetteer knows, far from every place of that name while
+        the swapped pair lies by one: latitude and longitude written the wrong way round (as map
+        sites give them). Looks the name up without keeping anything it finds."""
+        keys = lookup_keys(name)
+        known = [
+            (point.x, point.y)
+            for i in dict.fromkeys(i for k in keys for i in self._index.get(k, ()))
+            if (point := self.geometries[i].representative_point()) is not None
+        ]
+        known += [(city.lon, city.lat) for city in (self.geonames.candidates(keys) if self.geonames else [])]
+        if not known or min(_km(k, (lon, lat)) for k in known) <= SWAP_KM:
             return
-        away = _km(known, (lon, lat))
-        if away > SWAP_KM and _km(known, (lat, lon)) < SWAP_KM / 4:
+        if min(_km(k, (lat, lon)) for k in known) < SWAP_KM / 4:
+            away = min(_km(k, (lon, lat)) for k in known)
             raise PlaceLookupError(
-                f"the point [{lon:g}, {lat:g}] given for '{name}' is {away:,.0f} km from the {name} the "
+                f"the point [{lon:g}, {lat:g}] given for '{name}' is {away:,.0f} km from any {name} the "
                 f"gazetteer knows; did you mean [lon, lat] = [{lat:g}, {lon:g}]? Longitude comes first"
             )
 

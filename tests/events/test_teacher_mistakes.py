@@ -206,3 +206,58 @@ def test_a_stop_centre_outside_the_map_is_caught_by_check(tmp_path: Path) -> Non
     assert run.returncode == 1
     assert f"{stops}:10:11: centre: [95, 40] is outside the map" in run.stderr
     assert "Traceback" not in run.stderr and ":5:" not in run.stderr
+
+
+def test_init_writes_a_lecture_folder_that_checks_and_builds_as_made(tmp_path: Path) -> None:
+    folder = tmp_path / "ders"
+    command = [sys.executable, str(ROOT / "build_maps.py")]
+    made = subprocess.run([*command, "init", str(folder)], capture_output=True, text=True, timeout=60)
+    assert made.returncode == 0, made.stderr
+    assert {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()} >= {
+        "events.yaml", "sources.yaml", "places.yaml", "territories/ornek.yaml", "control/ornek.yaml",
+        "tours/ders.yaml", "README.txt",
+    }  # fmt: skip
+    tour = folder / "tours" / "ders.yaml"
+    built = subprocess.run(
+        [*command, "--events", str(folder), "--stops", str(tour), "--out", str(tmp_path / "out")],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert built.returncode == 0, built.stderr
+    assert "uyarınca Fransız birlikleri" in (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    again = subprocess.run([*command, "init", str(folder)], capture_output=True, text=True, timeout=60)
+    assert again.returncode == 1 and "is not empty" in again.stderr
+
+
+def test_a_lecture_folder_reads_each_file_for_what_it_is_and_skips_what_is_not_the_catalogue(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "ders"
+    (folder / "tours").mkdir(parents=True)
+    (folder / "events.yaml").write_text(_event(), encoding="utf-8")
+    (folder / "tours" / "ders.yaml").write_text("- id: a\n  date: 1920-01-01\n", encoding="utf-8")
+    (folder / ".events.yaml").write_text("not: [yaml", encoding="utf-8")  # hidden: an editor's
+    (folder / "events.yaml.bak").write_text("not: [yaml", encoding="utf-8")
+    (folder / "loop").symlink_to(folder)  # a folder linking to itself is not followed
+    catalogue = load_catalogue([SMALL, folder], bundled=False)
+    assert "adana-kurtulus" in {e.id for e in catalogue.events}
+    # A stop and a territory put among the events: one clear line each, saying where they go.
+    (folder / "more.yaml").write_text(
+        "- id: stop\n  date: 1920-01-01\n  caption: {tr: a}\n  centre: Adana\n"
+        "- id: zone\n  holder: greece\n  kind: claim\n  geometry: {point: İzmir}\n",
+        encoding="utf-8",
+    )
+    errors = _errors(folder, _event())
+    assert len(errors) == 2
+    assert "more.yaml:1:3: this looks like a lecture stop" in errors[0] and "--stops" in errors[0]
+    assert "more.yaml:5:3: this looks like a territory" in errors[1] and "territories/" in errors[1]
+
+
+def test_one_file_given_brings_the_sources_beside_it(tmp_path: Path) -> None:
+    (tmp_path / "sources.yaml").write_text(
+        'kitap:\n  author: "Yazar"\n  year: 2020\n  title: "Kitap"\n  kind: scholarly\n', encoding="utf-8"
+    )
+    (tmp_path / "olaylar.yaml").write_text(
+        _event().replace("ref: seed-celik", "ref: kitap"), encoding="utf-8"
+    )
+    catalogue = load_catalogue([SMALL, tmp_path / "olaylar.yaml"], bundled=False)
+    assert "kitap" in catalogue.works
