@@ -31,7 +31,7 @@ Gizli dosyalar, *.bak ve *~ yedekleri okunmaz.
 
 EVENTS = """\
 # Olaylar. Bir olay: id (küçük harf, rakam ve -), when (tarih), category, title, summary,
-# places, sources. Yalnız Türkçe yazabilirsiniz: İngilizce sayfa Türkçesini "çevrilmedi"
+# places, sources. Yalnız Türkçe yazabilirsiniz: İngilizce sayfa Türkçesini "(in Turkish)"
 # işaretiyle gösterir.
 #
 # Tarihler yıl-ay-gün yazılır: 1922-01-05. Bir ay: 1922-01. Bir aralık: 1920-01-21/1920-02-12.

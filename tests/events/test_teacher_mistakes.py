@@ -224,6 +224,15 @@ def test_init_writes_a_lecture_folder_that_checks_and_builds_as_made(tmp_path: P
     )  # fmt: skip
     assert built.returncode == 0, built.stderr
     assert "uyarınca Fransız birlikleri" in (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    # Written in Turkish only, it builds in English too, marked as such.
+    english = subprocess.run(
+        [*command, "--events", str(folder), "--lang", "en", "--out", str(tmp_path / "en")],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert english.returncode == 0, english.stderr
+    assert "uyarınca Fransız birlikleri Adana\\u0027dan çekildi. (in Turkish)" in (
+        tmp_path / "en" / "index.html"
+    ).read_text(encoding="utf-8")
     again = subprocess.run([*command, "init", str(folder)], capture_output=True, text=True, timeout=60)
     assert again.returncode == 1 and "is not empty" in again.stderr
 
