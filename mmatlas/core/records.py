@@ -42,6 +42,12 @@ class LocalText(Record):
     tr: Text | None = None
     en: Text | None = None
 
+    @model_validator(mode="before")
+    @classmethod
+    def _plain_text_is_turkish(cls, data: Any) -> Any:
+        """`title: "Adana'nın kurtuluşu"` is the Turkish text (the atlas's first language)."""
+        return {"tr": data} if isinstance(data, str) else data
+
     @model_validator(mode="after")
     def _in_one_language_at_least(self) -> LocalText:
         if self.tr is None and self.en is None:

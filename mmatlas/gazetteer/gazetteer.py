@@ -265,6 +265,10 @@ class Gazetteer:
     def _city_match(
         self, written: str, city: City, confidence: Confidence, reason: str, others: list[str]
     ) -> Match:
+        # One place per GeoNames town, whatever name found it: Ayıntap is the curated Antep.
+        same = next((p for p in self.curated.values() if p.geonames_id == city.gid), None)
+        if same is not None:
+            return self._curated_match(written, same, "geo/places.yaml (the same GeoNames town)", others)
         place = self._city_place(city)
         return Match(
             written, place, "geonames", confidence, reason, tuple(others), (city.lon, city.lat), city.country

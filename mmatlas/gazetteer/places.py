@@ -5,9 +5,10 @@ Shaped like the World Historical Gazetteer's Linked Places Format.
 
 from __future__ import annotations
 
-from typing import Annotated
+import re
+from typing import Annotated, Any
 
-from pydantic import Field, StringConstraints, model_validator
+from pydantic import BeforeValidator, Field, StringConstraints, model_validator
 
 from mmatlas.core.geometry import GeometrySpec, MapPoint
 from mmatlas.core.lang import Lang
@@ -58,7 +59,18 @@ class Place(Record):
 
 
 LonLatPair = MapPoint  # [lon, lat] or {lat: …, lon: …}, inside the map (swapped pairs caught)
-CountryCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
+
+
+def _country_code(value: Any) -> Any:
+    """`tr` is TR: an ISO 3166 code in any case; anything else is explained."""
+    if isinstance(value, str) and re.fullmatch(r"[A-Za-z]{2}", value.strip()):
+        return value.strip().upper()
+    if isinstance(value, str):
+        raise ValueError(f"expected a two-letter country code (ISO 3166), e.g. TR, GE, AM; found '{value}'")
+    return value
+
+
+CountryCode = Annotated[str, BeforeValidator(_country_code), StringConstraints(pattern=r"^[A-Z]{2}$")]
 
 
 class PlaceRef(Record):

@@ -270,3 +270,22 @@ def test_one_file_given_brings_the_sources_beside_it(tmp_path: Path) -> None:
     )
     catalogue = load_catalogue([SMALL, tmp_path / "olaylar.yaml"], bundled=False)
     assert "kitap" in catalogue.works
+
+
+def test_a_plain_title_is_the_turkish_text_and_a_lowercase_country_code_is_read(tmp_path: Path) -> None:
+    plain = _event().replace('title: {tr: "Adana\'nın kurtuluşu"}', 'title: "Adana\'nın kurtuluşu"')
+    plain = plain.replace("places: [Adana]", "places: [{name: Kulp, country: tr}]")
+    (tmp_path / "events.yaml").write_text(plain, encoding="utf-8")
+    catalogue = load_catalogue([SMALL, tmp_path], bundled=False)
+    (event,) = [e for e in catalogue.events if e.id == "adana-kurtulus"]
+    assert event.title.get("tr") == "Adana'nın kurtuluşu" and event.title.get("en").endswith("(in Turkish)")
+    (error,) = _errors(tmp_path / "bad", _event(place="{name: Kulp, country: Türkiye}"))
+    assert "expected a two-letter country code (ISO 3166), e.g. TR" in error
+
+
+def test_a_town_found_by_another_name_is_the_same_place_not_a_second_one(tmp_path: Path) -> None:
+    (tmp_path / "events.yaml").write_text(
+        _event(place="Ayıntap") + _event(place="Antep").replace("adana-kurtulus", "antep"), encoding="utf-8"
+    )
+    catalogue = load_catalogue([tmp_path])
+    assert catalogue.event_places["adana-kurtulus"][0].id == catalogue.event_places["antep"][0].id == "antep"
