@@ -70,6 +70,13 @@ def _problems(
         elif kind == "extra_forbidden":
             name = str(loc[-1])
             allowed = _allowed_fields(model, loc[:-1])
+            if name in ("tr", "en") and name not in allowed:
+                # `en:` indented less than the `tr:` above it lands on the item itself.
+                yield located.problem(
+                    full, f"'{name}:' is a language of a text: indent it under the field it belongs to "
+                    "(title:, summary:, caption:), in the same column as the other language", at_key=True,
+                )  # fmt: skip
+                continue
             hint = did_you_mean(name, allowed)
             expected = f"; expected one of: {', '.join(allowed)}" if not hint else ""
             yield located.problem(full, f"unknown field '{name}'{hint}{expected}", at_key=True)

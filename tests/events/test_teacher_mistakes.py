@@ -289,3 +289,12 @@ def test_a_town_found_by_another_name_is_the_same_place_not_a_second_one(tmp_pat
     )
     catalogue = load_catalogue([tmp_path])
     assert catalogue.event_places["adana-kurtulus"][0].id == catalogue.event_places["antep"][0].id == "antep"
+
+
+def test_a_language_key_indented_too_little_is_told_where_it_belongs(tmp_path: Path) -> None:
+    misplaced = _event().replace(
+        '  title: {tr: "Adana\'nın kurtuluşu"}\n', '  title:\n    tr: "Adana"\n  en: "Adana freed"\n'
+    )
+    (error,) = _errors(tmp_path, misplaced)
+    assert ":6:3: en: 'en:' is a language of a text: indent it under the field it belongs to" in error
+    assert "when" not in error.split("en:", 1)[1]  # no longer "did you mean 'when'?"
