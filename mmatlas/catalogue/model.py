@@ -6,11 +6,13 @@ what the source wrote and the time control uses exact days.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from typing import Annotated, Any, get_args
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BeforeValidator, Field, PlainSerializer, model_validator
 
+from mmatlas.core.calendars import CalendarError, to_gregorian
 from mmatlas.core.codes import code_reader
 from mmatlas.core.dates import DateError, When, parse_when
 from mmatlas.core.geometry import GeometrySpec
@@ -61,6 +63,31 @@ class Event(Record):
     sources: Sources
     date_variants: list[DateVariant] = Field(default_factory=list)
     note: Note | None = None
+    # `when` as the document writes it: Rumi (Mali) or Hijri, converted on load (calendars.py).
+    calendar: Literal["gregorian", "rumi", "hijri"] = "gregorian"
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_another_calendar(cls, data: Any) -> Any:
+        if not isinstance(data, dict):
+            return data
+        if "calendar" not in data:
+            return data
+        written = str(data["calendar"]).strip().lower()
+        calendar = _CALENDAR_WORDS.get(written, written)
+        data = {**data, "calendar": calendar} if calendar in ("gregorian", "rumi", "hijri") else data
+        if calendar not in ("rumi", "hijri") or not isinstance(data.get("when"), str | int):
+            return data
+        original = str(data["when"]).strip()
+        try:
+            when = parse_when(to_gregorian(original, calendar))
+        except (CalendarError, DateError) as error:
+            raise ValueError(f"when ({calendar}): {error}") from error
+        return {
+            **data,
+            "calendar": calendar,
+            "when": dataclasses.replace(when, written=f"{calendar} {original}"),
+        }
 
     @model_validator(mode="after")
     def _journey_has_route(self) -> Event:
@@ -68,6 +95,9 @@ class Event(Record):
             raise ValueError("a journey needs its route: at least two places, in order")
         return self
 
+
+_CALENDAR_WORDS = {"rumî": "rumi", "mali": "rumi", "malî": "rumi", "hicri": "hijri", "hicrî": "hijri",
+                   "miladi": "gregorian", "miladî": "gregorian"}  # fmt: skip
 
 LEDGER_HINT = (
     "areas of control are derived from the control ledger: record the town's change of hands "

@@ -27,6 +27,8 @@ class When:
     approximate: bool = False
     # An interval whose two ends are both exact days (1920-08-10/1923-07-24) is as exact as a day.
     exact_ends: bool = False
+    # Written in another calendar ("rumi 1336-04-23"): shown beside the Gregorian date.
+    written: str = ""
 
     def contains(self, day: dt.date) -> bool:
         return self.start <= day <= self.end

@@ -6,6 +6,7 @@ import datetime as dt
 
 from babel.dates import format_date, get_month_names
 
+from mmatlas.core.calendars import as_written_in
 from mmatlas.core.dates import When
 from mmatlas.core.lang import LANGS, Lang
 from mmatlas.core.messages import message
@@ -43,4 +44,7 @@ def when_text(when: When, lang: Lang) -> str:
     hedges = [
         label(k, lang) for k, on in (("approximate", when.approximate), ("uncertain", when.uncertain)) if on
     ]
+    if when.written:  # as the document wrote it, in its own calendar
+        calendar, original = when.written.split(" ", 1)
+        hedges.append(as_written_in(calendar, original, lang))
     return f"{words} ({', '.join(hedges)})" if hedges else words

@@ -298,3 +298,31 @@ def test_a_language_key_indented_too_little_is_told_where_it_belongs(tmp_path: P
     (error,) = _errors(tmp_path, misplaced)
     assert ":6:3: en: 'en:' is a language of a text: indent it under the field it belongs to" in error
     assert "when" not in error.split("en:", 1)[1]  # no longer "did you mean 'when'?"
+
+
+@pytest.mark.parametrize(
+    ("calendar", "written", "gregorian", "shown"),
+    [
+        ("rumi", "1336-04-23", "1920-04-23", "23 Nisan 1920 (Rumi 23 Nisan 1336)"),
+        ("Rumi", "1339-10", "1923-10", "Ekim 1923 (Rumi Teşrinievvel 1339)"),
+        ("rumi", "1332-02-15", "1917-02-28", "28 Şubat 1917 (Rumi 15 Şubat 1332)"),  # the last Julian day
+        ("hicri", "1339-01-01", "1920-09-15~", "15 Eylül 1920 (yaklaşık, Hicri 1 Muharrem 1339)"),
+    ],
+)
+def test_a_date_in_the_rumi_or_hijri_calendar_is_converted_and_shown_as_written(
+    tmp_path: Path, calendar: str, written: str, gregorian: str, shown: str
+) -> None:
+    from mmatlas.render.i18n import when_text
+
+    event = _event(when=written).replace("  category:", f"  calendar: {calendar}\n  category:")
+    (tmp_path / "events.yaml").write_text(event, encoding="utf-8")
+    catalogue = load_catalogue([SMALL, tmp_path], bundled=False)
+    (found,) = [e for e in catalogue.events if e.id == "adana-kurtulus"]
+    assert found.when.text == gregorian
+    assert when_text(found.when, "tr") == shown
+
+
+def test_a_day_the_rumi_calendar_never_had_is_refused(tmp_path: Path) -> None:
+    event = _event(when="1332-02-20").replace("  category:", "  calendar: rumi\n  category:")
+    (error,) = _errors(tmp_path, event)
+    assert "16–28 Şubat 1332 were never counted" in error
