@@ -125,7 +125,7 @@ def test_geocode_explains_the_match_and_its_rivals(capsys: pytest.CaptureFixture
         "Kulp → Kulp (Tuzluca, Iğdır, Turkey): 40.0387 N, 43.6521 E",
         "  source: curated (geo/places.yaml, id kulp-tuzluca, GeoNames 738541)",
         "  confidence: high (curated in geo/places.yaml)",
-        "  also: Kulp, Turkey (38.4975 N, 41.0067 E; GeoNames 305750)",
+        "  also: Kulp, Turkey (38.4975 N, 41.0067 E; GeoNames 305750), 158 km from Erzurum",
     ]
     assert "Smyrna'da → İzmir (İzmir, Turkey): 38.4127 N, 27.1384 E" in lines
 

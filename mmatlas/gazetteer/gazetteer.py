@@ -317,8 +317,23 @@ class Gazetteer:
         return _Candidate(self._city_label(city), (city.lon, city.lat), city.country, city=city)
 
     def _city_label(self, city: City) -> str:
+        """`İslahiye, Turkey (37.0250 N, 36.6306 E; GeoNames 311104), 45 km from Antep`: two
+        namesakes of one country told apart by the nearest town of the catalogue."""
         assert self.geonames is not None
-        return self.geonames.describe(city)
+        label = self.geonames.describe(city)
+        near = self._nearest_curated((city.lon, city.lat))
+        return f"{label}, {near[1]:,.0f} km from {near[0].name('tr')}" if near else label
+
+    def _nearest_curated(self, point: tuple[float, float]) -> tuple[Place, float] | None:
+        towns = [p for p in self.curated.values() if p.geonames_id and p.id in self.geometries]
+        if not towns:
+            return None
+        found = [(town, _km(point, self._point_of(town))) for town in towns]
+        return min(found, key=lambda pair: (pair[1], pair[0].id))
+
+    def _point_of(self, place: Place) -> tuple[float, float]:
+        point = self.geometries[place.id].representative_point()
+        return (point.x, point.y)
 
     def _ambiguous(self, written: str, candidates: list[_Candidate]) -> str:
         listed = "; ".join(c.label for c in candidates[:6])

@@ -326,3 +326,11 @@ def test_a_day_the_rumi_calendar_never_had_is_refused(tmp_path: Path) -> None:
     event = _event(when="1332-02-20").replace("  category:", "  calendar: rumi\n  category:")
     (error,) = _errors(tmp_path, event)
     assert "16–28 Şubat 1332 were never counted" in error
+
+
+def test_namesakes_in_one_country_are_told_apart_by_the_nearest_town(tmp_path: Path) -> None:
+    (tmp_path / "events.yaml").write_text(_event(place="İslahiye"), encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_catalogue([tmp_path])
+    (error,) = [str(problem) for problem in caught.value.problems]
+    assert "fits 2 places" in error and "km from Osmaniye" in error and "km from İzmit" in error
