@@ -36,6 +36,7 @@ EVENTS = """\
 #
 # Tarihler yıl-ay-gün yazılır: 1922-01-05. Bir ay: 1922-01. Bir aralık: 1920-01-21/1920-02-12.
 # Yaklaşık: 1920~  Belirsiz: 1921-03-11?   ("5 Ocak 1922" yazarsanız doğrusunu önerir.)
+# Rumi ya da Hicri tarihli bir belge için: calendar: rumi (ya da hicri) ve when: "1336-04-23".
 # category: battle (muharebe), military (askerî harekât), treaty (antlaşma), conference,
 #   congress (kongre), diplomacy (diplomasi), occupation (işgal), evacuation (tahliye),
 #   political (siyasi gelişme), journey (yolculuk); lejanttaki Türkçe adlar da olur.
