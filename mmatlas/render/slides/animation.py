@@ -1,10 +1,11 @@
 """The borders moving across the period: one frame per month, as GIF and (with ffmpeg) MP4.
 
 Each frame is the whole theatre on the last day of its month, so it shows how the month ended:
-the date written large, the month's events listed under it, the reference towns named. The GIF
-has one palette for all its frames, built from the atlas's own colours (every holder, every
-event category, land and sea) so that no two of them merge, the rest filled with the frames'
-commonest other shades. The same frames give byte-identical files on every run.
+the date written large, the month's events listed under it, the reference towns named as they
+were then. The GIF has one palette for all its frames: the atlas's own colours (every holder,
+every event category, land, sea, lines and text) exactly, then shades covering the others the
+frames have (anti-aliased edges, translucent boxes). Each pixel takes its nearest entry, so no
+two holders or categories ever merge. The same frames give byte-identical files.
 """
 
 from __future__ import annotations
@@ -14,13 +15,21 @@ import datetime as dt
 import io
 import subprocess
 import tempfile
+import textwrap
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
+import numpy as np
 from babel.dates import format_date
+from matplotlib.collections import PathCollection
+from matplotlib.text import Text
+from matplotlib.transforms import Bbox
 from PIL import Image
 
 from mmatlas.catalogue.catalogue import Catalogue
+from mmatlas.catalogue.model import Event
+from mmatlas.core.dates import When, parse_when
 from mmatlas.core.holders import HOLDERS, LAND
 from mmatlas.core.lang import Lang
 from mmatlas.core.text import printable, shortened
@@ -32,14 +41,19 @@ from mmatlas.render.slides.overview_maps import THEATRE_CENTRE, THEATRE_ZOOM
 from mmatlas.render.slides.static_map import COAST, PANEL_COLOUR, SEA, StaticMap, place_label, render, to_map
 
 FIRST_MONTH, LAST_MONTH = (1918, 11), (1923, 10)  # from Mudros to the Republic
-# What the atlas shows when it opens, without place names (a frame is read at a glance).
+# What the atlas shows when it opens, without the events' place names (a frame is read at a
+# glance); the reference towns are named instead, the same on every frame.
 LAYERS = tuple(key for key in default_keys() if key != "labels")
 FRAME_INCHES = (9.6, 5.44)  # 960 × 544 pixels: both sides divisible by 16, as video codecs want
 FRAME_MS, LAST_FRAME_HOLD = 900, 3  # each month 0.9 s; the last one three times as long
 VIDEO_FPS = 10  # ffmpeg repeats each month's picture 9 times: players dislike very low frame rates
-# A frame is 960 pixels wide at 100 dpi: a point is 1.39 pixels, so 9 pt is about 12.5 pixels.
-EVENTS_PT, TOWN_PT = 9.5, 9
-MAX_LISTED = 6
+# A frame is 960 pixels wide at 100 dpi: a point is 1.39 pixels, so 9 pt is 12.5 pixels, and
+# twice that on a projector showing the frame full screen at 1920 pixels.
+EVENTS_PT, TOWN_PT = 9, 9
+# Under the date there is room for five lines before the list would hide Edirne and İstanbul.
+MAX_LINES, LINE_CHARACTERS = 5, 45
+TITLE_CHARACTERS = 32  # the title, moved to the lower left over the sea, wraps at this width
+RGB = tuple[int, int, int]
 
 
 def month_ends(first: tuple[int, int] = FIRST_MONTH, last: tuple[int, int] = LAST_MONTH) -> list[dt.date]:
@@ -65,7 +79,8 @@ def frames(catalogue: Catalogue, days: Sequence[dt.date], *, lang: Lang) -> list
 
 
 def frame_map(catalogue: Catalogue, day: dt.date, *, lang: Lang) -> StaticMap:
-    """The map of one frame, before it becomes pixels (its texts can be read)."""
+    """The map of one frame before it becomes pixels (its texts can still be read): the date,
+    the month's events under it, the title at the lower left, the reference towns named."""
     static = render(
         catalogue,
         day,
@@ -79,49 +94,161 @@ def frame_map(catalogue: Catalogue, day: dt.date, *, lang: Lang) -> StaticMap:
     )
     figure, axes = static.figure, static.axes
     renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
+    to_figure = figure.transFigure.inverted()
+    date, *title = static.title_artists  # a headline: the date, then the title under it
+    # The title says the same on every frame: it moves to the lower left, over the sea just above
+    # the scale bar's length, and the month's events take its place under the date.
+    scale = [_box(text, renderer) for text in axes.texts]  # so far the scale bar's length alone
+    left = min((box.x0 for box in scale), default=axes.bbox.x0 + 20)
+    floor = max((box.y1 for box in scale), default=axes.bbox.y0 + 0.15 * axes.bbox.height)
+    for artist in title:
+        artist.set_text(textwrap.fill(str(artist.get_text()), TITLE_CHARACTERS))
+        artist.set_verticalalignment("bottom")
+        artist.set_position(to_figure.transform((left, floor + 6)))
     listing = month_listing(catalogue, day, lang)
     if listing:
-        figure.text(0.03, 0.72, listing, ha="left", va="top", fontsize=EVENTS_PT, color="#222222", zorder=9,
-                    linespacing=1.3, bbox={"boxstyle": "round,pad=0.3", "facecolor": "white",
-                                           "edgecolor": "none", "alpha": 0.85})  # fmt: skip
-    taken = [text.get_window_extent(renderer) for text in figure.texts]
-    taken += [legend.get_window_extent(renderer) for legend in figure.legends]
-    x0, x1 = axes.get_xlim()
-    y0, y1 = axes.get_ylim()
-    towns = []
-    for place in reference_places(catalogue):
-        point = catalogue.gazetteer.point(place)
-        x, y = to_map(point.x, point.y)
-        if x0 < x < x1 and y0 < y < y1:
-            towns.append((x, y))
-            place_label(axes, figure, x, y, place.name(lang, day.year), taken, size=TOWN_PT, reference=True)
-    if towns:
-        xs, ys = zip(*towns, strict=True)
-        axes.scatter(xs, ys, s=9, color="#333333", zorder=5.5, linewidths=0)
+        below_date = _box(date, renderer).y0 - 8
+        x, y = to_figure.transform((date.get_window_extent(renderer).x0, below_date))
+        # The box reaches one padding above the text: the text starts that much lower.
+        y -= 0.3 * EVENTS_PT / 72 / figure.get_figheight()
+        figure.text(x, y, listing, ha="left", va="top", fontsize=EVENTS_PT, color="#222222", zorder=9,
+                    linespacing=1.25, bbox={"boxstyle": "round,pad=0.3", "facecolor": "white",
+                                            "edgecolor": "none", "alpha": 0.9})  # fmt: skip
+    name_reference_towns(static, catalogue, day, lang)
     return static
 
 
+def name_reference_towns(static: StaticMap, catalogue: Catalogue, day: dt.date, lang: Lang) -> list[str]:
+    """Each reference town in the frame with a dot and the name it bore that year, in the order
+    of REFERENCE_TOWNS, where its name overlaps no text, the legend, an event's marker or another
+    town's name or dot; those that fit nowhere are left out. The names written."""
+    figure, axes = static.figure, static.axes
+    renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
+    taken = [_box(text, renderer) for text in [*figure.texts, *axes.texts] if text.get_visible()]
+    taken += [legend.get_window_extent(renderer) for legend in figure.legends]
+    markers = _marker_boxes(axes)  # no name hides an event's marker
+    x0, x1 = axes.get_xlim()
+    y0, y1 = axes.get_ylim()
+    dot_size = 9.0
+    named: list[tuple[float, float, str]] = []
+    for place in reference_places(catalogue):
+        point = catalogue.gazetteer.point(place)
+        x, y = to_map(point.x, point.y)
+        if not (x0 < x < x1 and y0 < y < y1):
+            continue
+        # The more important towns first: a town whose dot a text or a name placed before would
+        # cover, or whose name fits nowhere, is left out, dot and all. (A dot under an event's
+        # marker is fine: the marker marks the town.)
+        (dot,) = _dots(axes, [(x, y)], [dot_size], [0.0])
+        if any(dot.overlaps(other) for other in taken):
+            continue
+        placed = [*taken, dot, *markers]
+        name = printable(place.name(lang, day.year))
+        place_label(axes, figure, x, y, name, placed, size=TOWN_PT, reference=True)
+        if len(placed) > len(taken) + 1 + len(markers):
+            taken += [dot, placed[-1]]
+            named.append((x, y, name))
+    if named:
+        xs, ys, _ = zip(*named, strict=True)
+        # Under the events' markers (zorder 5): a town's marker hides its dot, not the other way.
+        axes.scatter(xs, ys, s=dot_size, color="#333333", zorder=4.5, linewidths=0)
+    return [name for _, _, name in named]
+
+
+def _box(text: Text, renderer: Any) -> Bbox:
+    """The pixels a text covers, its box (padding) included."""
+    extent = text.get_window_extent(renderer)
+    patch = text.get_bbox_patch()
+    if patch is None:
+        return extent
+    text.update_bbox_position_size(renderer)
+    return Bbox.union([extent, patch.get_window_extent(renderer)])
+
+
+def _marker_boxes(axes: Any) -> list[Bbox]:
+    """The pixel boxes of the round markers drawn so far (the events', drawn in one call)."""
+    boxes: list[Bbox] = []
+    for collection in axes.collections:
+        if isinstance(collection, PathCollection):
+            offsets = np.asarray(collection.get_offsets())
+            boxes += _dots(axes, offsets, collection.get_sizes(), collection.get_linewidth())
+    return boxes
+
+
+def _dots(axes: Any, points: Any, sizes: Any, widths: Any) -> list[Bbox]:
+    """The pixel boxes of round markers at `points` (map coordinates) of `sizes` (points²)."""
+    if len(points) == 0:
+        return []
+    pixels_per_point = axes.figure.dpi / 72
+    radius = (float(np.sqrt(np.max(sizes))) / 2 + float(np.max(widths, initial=0)) / 2) * pixels_per_point
+    centres = axes.transData.transform(np.asarray(points, dtype=float))
+    return [Bbox.from_extents(x - radius, y - radius, x + radius, y + radius) for x, y in centres]
+
+
 def month_listing(catalogue: Catalogue, day: dt.date, lang: Lang) -> str:
-    """The events that began in the month of `day`, a line each ("12 Eyl: Sivas Kongresi
-    toplanır"), at most MAX_LISTED, then how many more."""
-    began = [e for e in catalogue.events if (e.when.start.year, e.when.start.month) == (day.year, day.month)]
-    lines = [
-        f"{format_date(e.when.start, 'd MMM', locale=lang)}: {shortened(printable(e.title.get(lang)), 46)}"
-        for e in sorted(began, key=lambda e: (e.when.start, e.id))
-    ]
-    if len(lines) > MAX_LISTED:
-        more = len(lines) - (MAX_LISTED - 1)
-        lines = [*lines[: MAX_LISTED - 1], f"+{more} " + ("olay daha" if lang == "tr" else "more")]
+    """The events of the month of `day`, a line each ("4 Eyl: Sivas Kongresi"): those that began
+    in it, and those that ended in it after beginning earlier ("23 Ağu–13 Eyl: …"), in order;
+    at most MAX_LINES, the last then saying how many more. An event dated only to a season or
+    a year has no day in a month and is not listed (the map still shows it)."""
+    month = (day.year, day.month)
+    entries: list[tuple[dt.date, str, str]] = []
+    for event in catalogue.events:
+        began = _start_text(event.when, lang)
+        if began is None:
+            continue
+        if (event.when.start.year, event.when.start.month) == month:
+            entries.append((event.when.start, event.id, f"{began}: {_title(event, lang)}"))
+            continue
+        ended = _end_text(event.when, lang)
+        if ended is not None and (event.when.end.year, event.when.end.month) == month:
+            if event.when.start.year != day.year:  # "1 Nis 1920–9 Şub": the year it began
+                began = _start_text(event.when, lang, year=True)
+            entries.append((event.when.end, event.id, f"{began}–{ended}: {_title(event, lang)}"))
+    lines = [shortened(printable(text), LINE_CHARACTERS) for _, _, text in sorted(entries)]
+    if len(lines) > MAX_LINES:
+        more = len(lines) - (MAX_LINES - 1)
+        lines = [*lines[: MAX_LINES - 1], f"+{more} " + ("olay daha" if lang == "tr" else "more")]
     return "\n".join(lines)
 
 
-def palette_colours() -> list[tuple[int, int, int]]:
-    """The colours every frame keeps exactly: the holders' (full and faint), the event
-    categories', land, sea, coast, the panel, and the greys of lines and text."""
+def _title(event: Event, lang: Lang) -> str:
+    return str(event.title.get(lang))
+
+
+def _start_text(when: When, lang: Lang, *, year: bool = False) -> str | None:
+    """The start as short as the author knew it: "4 Eyl", "Eyl" (a month), None (a season, a year)."""
+    first = parse_when(when.text.split("/")[0])
+    return _short(first, lang, year=year)
+
+
+def _end_text(when: When, lang: Lang) -> str | None:
+    """The end of an interval known to the day ("13 Eyl"), else None."""
+    parts = when.text.split("/")
+    if len(parts) != 2:
+        return None
+    last = parse_when(parts[1])
+    return _short(last, lang) if last.precision == "day" else None
+
+
+def _short(when: When, lang: Lang, *, year: bool = False) -> str | None:
+    if when.precision == "day":
+        text = str(format_date(when.start, "d MMM y" if year else "d MMM", locale=lang))
+    elif when.precision == "month":
+        text = str(format_date(when.start, "MMM y" if year else "MMM", locale=lang))
+    else:
+        return None
+    # As EDTF writes them: ~ about, ? not certain.
+    return ("~" if when.approximate else "") + text + ("?" if when.uncertain else "")
+
+
+def palette_colours() -> list[RGB]:
+    """The colours every frame keeps exactly: the holders' (full and faint, and their own colour
+    the outlines use), the event categories', land, sea, coast, the panel, and the greys of
+    lines and text."""
     hexes = [*(c for h in HOLDERS.values() for c in (h.fill, h.faint, h.colour)), *CATEGORY_COLOUR.values(),
              LAND, SEA, COAST, PANEL_COLOUR, "#ffffff", "#000000", "#111111", "#222222", "#333333",
              "#444444", "#4a4a4a", "#555555", "#777777", "#999999", "#cccccc"]  # fmt: skip
-    colours: list[tuple[int, int, int]] = []
+    colours: list[RGB] = []
     for value in hexes:
         rgb = (int(value[1:3], 16), int(value[3:5], 16), int(value[5:7], 16))
         if rgb not in colours:
@@ -129,39 +256,90 @@ def palette_colours() -> list[tuple[int, int, int]]:
     return colours
 
 
-def gif_palette(images: Sequence[Image.Image]) -> Image.Image:
-    """One 256-colour palette for every frame: the fixed colours first, then the commonest other
-    shades of the frames (anti-aliased edges, blends), found by median cut on a sample of them."""
+# One palette index is never drawn: a frame's pixels that are as in the frame before take it and
+# show through (GIF transparency), so a month's GIF frame stores only what changed.
+UNCHANGED = 255
+
+
+def gif_palette(images: Sequence[Image.Image]) -> list[RGB]:
+    """The GIF's 255 drawn colours: the fixed ones first, then shades spread over all the other
+    colours the frames have (edges where two colours meet, text on its box, translucent boxes
+    over each area), by maximum coverage of the distinct ones, however few pixels each has: a
+    pixel where a front meets an area is then never drawn in an event category's colour."""
     fixed = palette_colours()
-    sample = Image.new("RGB", (images[0].width, images[0].height * min(len(images), 8)))
-    step = max(1, len(images) // 8)
-    for row, image in enumerate(images[::step][:8]):
-        sample.paste(image, (0, row * image.height))
-    found = sample.quantize(
-        colors=256 - len(fixed), method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE
-    )
-    extra = found.getpalette() or []
+    seen = np.zeros(1 << 24, dtype=bool)
+    for image in images:
+        seen[_packed(image)] = True
+    seen[[r << 16 | g << 8 | b for r, g, b in fixed]] = False
+    others = np.flatnonzero(seen)  # in order of their number: the same for the same frames
     colours = list(fixed)
-    for index in range(0, min(len(extra), 3 * (256 - len(fixed))), 3):
-        rgb = (extra[index], extra[index + 1], extra[index + 2])
-        if rgb not in colours and len(colours) < 256:
-            colours.append(rgb)
-    colours += [(0, 0, 0)] * (256 - len(colours))
-    palette = Image.new("P", (1, 1))
-    palette.putpalette([value for rgb in colours for value in rgb])
-    return palette
+    if len(others):
+        pixels = np.stack([others >> 16, (others >> 8) & 255, others & 255], axis=1).astype(np.uint8)
+        found = Image.fromarray(pixels.reshape(1, -1, 3)).quantize(
+            colors=UNCHANGED - len(fixed), method=Image.Quantize.MAXCOVERAGE, dither=Image.Dither.NONE
+        )
+        extra = found.getpalette() or []
+        known = set(colours)
+        for index in range(0, len(extra), 3):
+            rgb = (extra[index], extra[index + 1], extra[index + 2])
+            if rgb not in known and len(colours) < UNCHANGED:
+                colours.append(rgb)
+                known.add(rgb)
+    return colours
+
+
+def _packed(image: Image.Image) -> Any:
+    """An RGB image's pixels as one number each (0xRRGGBB), row after row."""
+    pixels = np.asarray(image.convert("RGB"), dtype=np.uint32).reshape(-1, 3)
+    return pixels[:, 0] << 16 | pixels[:, 1] << 8 | pixels[:, 2]
+
+
+class _Nearest:
+    """Each RGB colour's nearest palette entry (Euclidean in RGB, the lower index on a tie),
+    worked out once per colour: frames share most of their colours. Exact, unlike PIL's own
+    look-up (`quantize(palette=…)`), which reads colours to 6 bits a channel and so moves some
+    of the fixed colours onto a neighbour."""
+
+    def __init__(self, colours: Sequence[RGB]) -> None:
+        self.palette = np.asarray(colours, dtype=np.float64)
+        self.lengths = (self.palette**2).sum(axis=1)
+        self.index = np.full(1 << 24, UNCHANGED, dtype=np.uint8)  # UNCHANGED: not yet worked out
+
+    def __call__(self, image: Image.Image) -> Image.Image:
+        packed = _packed(image)
+        found = self.index[packed]
+        new = np.unique(packed[found == UNCHANGED])
+        if len(new):
+            rgb = np.stack([new >> 16, (new >> 8) & 255, new & 255], axis=1).astype(np.float64)
+            # |c - p|² = |p|² - 2 c·p + |c|²; integers far below 2⁵³, so exact in float64.
+            distances = self.lengths[None, :] - 2 * rgb @ self.palette.T
+            self.index[new] = np.argmin(distances, axis=1).astype(np.uint8)
+            found = self.index[packed]
+        return Image.frombytes("P", image.size, found.tobytes())
 
 
 def gif_bytes(images: Sequence[Image.Image]) -> bytes:
-    """An endlessly looping GIF with one palette for all frames; the last frame is held so the
-    end can be read."""
-    palette = gif_palette(images)
-    paletted = [image.quantize(palette=palette, dither=Image.Dither.NONE) for image in images]
+    """An endlessly looping GIF with one global palette for all frames, each frame storing only
+    what changed; the last frame is held so the end can be read."""
+    colours = gif_palette(images)
+    # The unchanged index needs a colour of its own (PIL matches frames to the palette by colour).
+    unused = next(c for c in ((255, 0, 255), *((0, 255, v) for v in range(256))) if c not in colours)
+    entries = [*colours, *[(0, 0, 0)] * (UNCHANGED - len(colours)), unused]
+    flat = bytes(value for rgb in entries for value in rgb)
+    nearest = _Nearest(colours)
+    paletted = []
+    for image in images:
+        frame = nearest(image)
+        frame.putpalette(flat)
+        paletted.append(frame)
     durations = [FRAME_MS] * (len(paletted) - 1) + [FRAME_MS * LAST_FRAME_HOLD]
     buffer = io.BytesIO()
+    # `palette` makes it the global colour table (no frame carries its own); `optimize` with a
+    # `transparency` index makes PIL store a frame's unchanged pixels as that index; disposal 1
+    # leaves each frame in place for the next to be drawn over.
     paletted[0].save(
         buffer, format="GIF", save_all=True, append_images=paletted[1:], duration=durations, loop=0,
-        optimize=False,
+        palette=flat, optimize=True, transparency=UNCHANGED, disposal=1,
     )  # fmt: skip
     return buffer.getvalue()
 
