@@ -269,18 +269,21 @@ def test_libreoffice_converts_the_deck_to_pdf(
 
 def test_the_animation_has_one_frame_per_month_from_november_1918_to_october_1923(exported: Path) -> None:
     days = month_ends()
-    assert (days[0].isoformat(), days[-1].isoformat()) == ("1918-11-30", "1923-10-31")
+    # The last frame is the Republic's day, where the control ledger ends: not a blank map.
+    assert (days[0].isoformat(), days[-1].isoformat()) == ("1918-11-30", "1923-10-29")
     with Image.open(exported / "1919-1923.gif") as gif:
         assert isinstance(gif, GifImagePlugin.GifImageFile)
         assert gif.n_frames == len(days) == 60
         assert gif.size == (FRAME_INCHES[0] * 100, FRAME_INCHES[1] * 100)
         assert gif.info["loop"] == 0
         frames = {}
-        for index in (days.index(d) for d in days if d.isoformat() in ("1920-08-31", "1922-09-30")):
+        for index in (
+            days.index(d) for d in days if d.isoformat() in ("1920-08-31", "1922-09-30", "1923-10-29")
+        ):
             gif.seek(index)
             frames[days[index].isoformat()] = gif.convert("RGB")
     # The borders move: İzmir is Greek in August 1920 and the Ankara government's in September 1922.
-    for day, holder in (("1920-08-31", "greece"), ("1922-09-30", "ankara")):
+    for day, holder in (("1920-08-31", "greece"), ("1922-09-30", "ankara"), ("1923-10-29", "ankara")):
         pixel = pixel_of(*IZMIR, centre=THEATRE_CENTRE, zoom=THEATRE_ZOOM, dpi=100, figsize=FRAME_INCHES)
         assert _holder_at(frames[day], pixel, radius=8) == holder, day
 

@@ -28,6 +28,7 @@ from matplotlib.transforms import Bbox
 from PIL import Image
 
 from mmatlas.catalogue.catalogue import Catalogue
+from mmatlas.catalogue.control import LEDGER_END
 from mmatlas.catalogue.model import Event
 from mmatlas.core.dates import When, parse_when
 from mmatlas.core.holders import HOLDERS, LAND
@@ -57,11 +58,13 @@ RGB = tuple[int, int, int]
 
 
 def month_ends(first: tuple[int, int] = FIRST_MONTH, last: tuple[int, int] = LAST_MONTH) -> list[dt.date]:
-    """The last day of every month from `first` to `last` (year, month), both included."""
+    """The last day of every month from `first` to `last` (year, month), both included; never
+    past the control ledger's last day (29 October 1923, the Republic), so the last frame shows
+    how the period ended instead of a map with nobody's areas on it."""
     days: list[dt.date] = []
     year, month = first
     while (year, month) <= last:
-        days.append(dt.date(year, month, calendar.monthrange(year, month)[1]))
+        days.append(min(dt.date(year, month, calendar.monthrange(year, month)[1]), LEDGER_END))
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return days
 
