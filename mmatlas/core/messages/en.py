@@ -127,5 +127,7 @@ MESSAGES: dict[str, str] = {
     "holder_arab": "Arab Kingdom of Syria (Faisal)",
     "holder_local": "Local governments",
     # After a text shown in the other language, the record having none in this one
+    # An animation frame lists a few of the month's events, then how many more.
+    "frame_more": "+{count} more",
     "fallback_mark": "(in Turkish)",
 }

@@ -126,5 +126,7 @@ MESSAGES: dict[str, str] = {
     "holder_arab": "Suriye Arap Krallığı (Faysal)",
     "holder_local": "Yerel yönetimler",
     # After a text shown in the other language, the record having none in this one
+    # An animation frame lists a few of the month's events, then how many more.
+    "frame_more": "+{count} olay daha",
     "fallback_mark": "(İngilizce)",
 }

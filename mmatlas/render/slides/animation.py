@@ -210,7 +210,7 @@ def month_listing(catalogue: Catalogue, day: dt.date, lang: Lang) -> str:
     lines = [shortened(printable(text), LINE_CHARACTERS) for _, _, text in sorted(entries)]
     if len(lines) > MAX_LINES:
         more = len(lines) - (MAX_LINES - 1)
-        lines = [*lines[: MAX_LINES - 1], f"+{more} " + ("olay daha" if lang == "tr" else "more")]
+        lines = [*lines[: MAX_LINES - 1], label("frame_more", lang).format(count=more)]
     return "\n".join(lines)
 
 
