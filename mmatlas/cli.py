@@ -404,16 +404,6 @@ def _kinds(text: str) -> list[str]:
     return kinds
 
 
-def _jobs(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, e.g. 2; found '{text}'") from None
-    if not 1 <= value <= 256:
-        raise argparse.ArgumentTypeError(f"expected 1 to 256 processes; found {value}")
-    return value
-
-
 def _init(args: argparse.Namespace) -> int:
     from mmatlas.lecture_folder import init_folder
 
@@ -439,15 +429,25 @@ def _date(text: str) -> dt.date:
         ) from None
 
 
-def _dpi(text: str) -> int:
-    """--dpi's value, or an error that says what is expected."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, e.g. 150; found '{text}'") from None
-    if not 50 <= value <= 1200:
-        raise argparse.ArgumentTypeError(f"expected 50 to 1200 dots per inch; found {value}")
-    return value
+def _whole(low: int, high: int, unit: str, example: int) -> Callable[[str], int]:
+    """An option's whole-number value between `low` and `high`, or an error saying so."""
+
+    def read(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(
+                f"expected a whole number, e.g. {example}; found '{text}'"
+            ) from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"expected {low} to {high} {unit}; found {value}")
+        return value
+
+    return read
+
+
+_dpi = _whole(50, 1200, "dots per inch", 150)
+_jobs = _whole(1, 256, "processes", 2)
 
 
 def _report(error: InputError) -> int:

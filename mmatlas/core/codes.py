@@ -52,9 +52,8 @@ def code_reader(prefix: str, codes: Iterable[str], what: str) -> Callable[[Any],
         if close:
             shown = [f"'{word}' ({table[word]})" if word != table[word] else f"'{word}'" for word in close]
             hint = " (did you mean " + " or ".join(dict.fromkeys(shown)) + "?)"
-        return_words = ", ".join(known)
         raise ValueError(
-            f"unknown {what} '{value}'{hint}; expected one of {return_words}, or the legend's word"
+            f"unknown {what} '{value}'{hint}; expected one of {', '.join(known)}, or the legend's word"
         )
 
     return read

@@ -88,8 +88,11 @@ class Gazetteer:
     _found: dict[str, Place] = field(default_factory=dict, repr=False)
     _index: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
     _memo: dict[tuple[PlaceMention, tuple[SourceRef, ...]], Match] = field(default_factory=dict, repr=False)
+    # The curated place of each GeoNames town pinned in geo/places.yaml: one place per town.
+    _by_gid: dict[int, Place] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
+        self._by_gid = {p.geonames_id: p for p in self.curated.values() if p.geonames_id}
         index: dict[str, set[str]] = defaultdict(set)
         for place in self.curated.values():
             index[fold_exact(place.id)].add(place.id)
@@ -266,7 +269,7 @@ class Gazetteer:
         self, written: str, city: City, confidence: Confidence, reason: str, others: list[str]
     ) -> Match:
         # One place per GeoNames town, whatever name found it: Ayıntap is the curated Antep.
-        same = next((p for p in self.curated.values() if p.geonames_id == city.gid), None)
+        same = self._by_gid.get(city.gid)
         if same is not None:
             return self._curated_match(written, same, "geo/places.yaml (the same GeoNames town)", others)
         place = self._city_place(city)

@@ -264,8 +264,9 @@ def render(
         axes.scatter(xs, ys, s=70, c=list(colours), edgecolors="white", linewidths=1.2, zorder=5)
     # The title, the scale and the sources first, the legend in its panel, then the place names
     # wherever they fit between all of these, inside the map.
-    title = printable(title)
-    titles = title_box(figure, title, day_text(day, lang), headline)
+    title, date = printable(title), day_text(day, lang)
+    event_works = {s.ref for e in shown_events for s in e.sources}
+    titles = title_box(figure, title, date, headline)
     furniture = [
         *titles,
         scale_bar(axes, view),
@@ -274,7 +275,7 @@ def render(
             catalogue,
             {s.ref for s in sources},
             lang,
-            first={s.ref for e in shown_events for s in e.sources},
+            first=event_works,
         ),
     ]
     entries = legend_entries(lang, drawn_holders, outlined, categories, fronts_drawn, faint_drawn)
@@ -291,9 +292,9 @@ def render(
         events=tuple((when_text(e.when, lang), printable(e.title.get(lang))) for e in shown_events),
         citations=tuple(sorted({printable(catalogue.cite(s, lang)) for s in sources})),
         works=tuple(sorted({s.ref for s in sources})),
-        event_works=tuple(sorted({s.ref for e in shown_events for s in e.sources})),
+        event_works=tuple(sorted(event_works)),
         shown=tuple(str(entry.get_label()) for entry in entries),
-        title=f"{title} — {day_text(day, lang)}",
+        title=f"{title} — {date}",
         title_artists=tuple(titles),
     )
 
