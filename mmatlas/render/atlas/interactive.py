@@ -56,6 +56,30 @@ class RawHtml(Element):
         self.html = html
 
 
+class AtlasPage(Figure):
+    """folium's page with its scripts inside the body: branca's template puts one `<script>`
+    after `</body>`, which strict HTML parsers refuse. The language is the reader's."""
+
+    _template = Template(
+        "<!DOCTYPE html>\n"
+        '<html lang="{{ this.lang }}">\n'
+        "<head>\n"
+        "    {{ this.header.render(**kwargs) }}\n"
+        "</head>\n"
+        "<body>\n"
+        "    {{ this.html.render(**kwargs) }}\n"
+        "<script>\n"
+        "    {{ this.script.render(**kwargs) }}\n"
+        "</script>\n"
+        "</body>\n"
+        "</html>\n"
+    )
+
+    def __init__(self, lang: Lang) -> None:
+        super().__init__()
+        self.lang = lang
+
+
 class AtlasControl(Element):
     """Starts the atlas script (static/js/atlas.js and the modules before it) with its settings and its data.
 
@@ -102,7 +126,7 @@ def atlas_html(
     figure = _figure(lang, offline, title or label("title", lang))
     atlas = _map(catalogue, lang, initial=initial, stops=stops, span=span)
     figure.add_child(atlas)
-    return _render(figure, lang)
+    return _render(figure)
 
 
 def compare_html(
@@ -120,11 +144,11 @@ def compare_html(
             also_shown=also_shown, reuse_data=reuse,
         )  # fmt: skip
         figure.add_child(atlas)
-    return _render(figure, lang)
+    return _render(figure)
 
 
 def _figure(lang: Lang, offline: bool, title: str) -> Figure:
-    figure = Figure()
+    figure = AtlasPage(lang)
     figure.header.add_child(RawHtml(f"<title>{html.escape(title)}</title>"), name="title")
     figure.header.add_child(RawHtml(assets(offline=offline).head_html), name="atlas_assets")
     return figure
@@ -138,10 +162,10 @@ _NO_ZOOM = re.compile(
 _ZOOMABLE = '<meta name="viewport" content="width=device-width, initial-scale=1.0" />'
 
 
-def _render(figure: Figure, lang: Lang) -> str:
+def _render(figure: Figure) -> str:
     renumber(figure)
     page: str = _NO_ZOOM.sub(_ZOOMABLE, figure.render())
-    return page.replace("<html>", f'<html lang="{lang}">', 1)
+    return page
 
 
 def _map(
