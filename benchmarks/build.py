@@ -88,6 +88,7 @@ def main() -> None:
             catalogue = load_catalogue([path])
             loaded = time.perf_counter() - started
             page = render_all(catalogue, lang="tr", offline=True)["index.html"]
+            assert isinstance(page, str)
             rendered = time.perf_counter() - started - loaded
             print(f"{f'load {count:,} more events (in process)':<44}{loaded:>9.2f}{loaded / floor:>9.1f}")
             print(

@@ -3,29 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 import shutil
 import tempfile
 from collections.abc import Mapping, Sequence
-from functools import partial
 from pathlib import Path
-from typing import Any
 
 from mmatlas.catalogue.catalogue import Catalogue
 from mmatlas.core.lang import Lang
-from mmatlas.render.atlas.control_features import control_area_features, derived_front_features
 from mmatlas.render.atlas.embed import embed_guide
-from mmatlas.render.atlas.features import (
-    RawGeometry,
-    collection,
-    event_features,
-    front_features,
-    place_features,
-    territory_features,
-)
 from mmatlas.render.atlas.interactive import PERIOD_END, PERIOD_START, atlas_html, compare_html
 from mmatlas.render.atlas.slices import year_slice
+from mmatlas.render.data_files.geojson import geojson_text
+from mmatlas.render.data_files.geopackage import atlas_geopackage
+from mmatlas.render.data_files.layers import data_layers
 from mmatlas.render.i18n import label
 from mmatlas.render.publish import STAGING, remove_leftovers
 from mmatlas.render.stops import PlacedStop
@@ -40,27 +31,19 @@ def render_all(
     offline: bool,
     initial: dt.date | None = None,
     stops: Sequence[PlacedStop] = (),
-) -> dict[str, str]:
-    """Every output file's relative path and text, rendered in memory before anything is written."""
-    files = {
+) -> dict[str, str | bytes]:
+    """Every output file's relative path and content, rendered in memory before anything is written."""
+    files: dict[str, str | bytes] = {
         "index.html": atlas_html(catalogue, lang=lang, offline=offline, initial=initial, stops=stops),
         "compare.html": compare_html(catalogue, lang=lang, offline=offline),
     }
     for year in YEARS:
         files[f"{year}.html"] = _year_page(catalogue, year, lang=lang, offline=offline)
     files["embed.md"] = embed_guide(lang)
-    files.update(
-        {
-            "data/events.geojson": _geojson_text(collection(event_features(catalogue, lang))),
-            "data/places.geojson": _geojson_text(collection(place_features(catalogue, lang))),
-            "data/territories.geojson": _geojson_text(
-                collection(control_area_features(catalogue, lang) + territory_features(catalogue, lang))
-            ),
-            "data/fronts.geojson": _geojson_text(
-                collection(derived_front_features(catalogue, lang) + front_features(catalogue, lang))
-            ),
-        }
-    )
+    layers = data_layers(catalogue, lang)
+    for layer in layers:
+        files[f"data/{layer.key}.geojson"] = geojson_text(layer)
+    files["data/atlas.gpkg"] = atlas_geopackage(layers, lang)
     return files
 
 
@@ -106,16 +89,3 @@ def write_outputs(files: Mapping[str, str | bytes], out_dir: Path) -> list[Path]
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return written
-
-
-def _geojson_text(data: dict[str, Any]) -> str:
-    """A FeatureCollection as compact JSON; geometries GEOS already wrote are spliced in as text."""
-    dump = partial(json.dumps, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    head = dump({k: v for k, v in data.items() if k != "features"})
-    features = []
-    for feature in data["features"]:
-        geometry = feature["geometry"]
-        text = geometry if isinstance(geometry, RawGeometry) else dump(geometry)
-        rest = dump({k: v for k, v in feature.items() if k != "geometry"})
-        features.append(f'{{"geometry":{text},{rest[1:]}')
-    return f'{head[:-1]},"features":[{",".join(features)}]}}\n'

@@ -16,7 +16,7 @@ from mmatlas.catalogue.loader import load_catalogue
 from mmatlas.cli import main
 from mmatlas.render.build import render_all, write_outputs
 
-EXPORTS = ("events", "places", "territories", "fronts")
+EXPORTS = ("events", "journeys", "places", "regions", "control_areas", "claims_and_zones", "lines", "fronts")
 
 
 def test_build_writes_the_atlas_and_every_export(built: Path, catalogue: Catalogue) -> None:
@@ -31,7 +31,7 @@ def test_build_writes_the_atlas_and_every_export(built: Path, catalogue: Catalog
         for feature in data["features"]:
             props = feature["properties"]
             assert props["id"] and props["sources"], (name, props["id"])
-            if name != "places":
+            if name not in ("places", "regions"):
                 assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", props["start"]), props
                 assert props["start"] <= props["end"]
 
@@ -44,8 +44,9 @@ def test_the_atlas_carries_the_cells_once_not_each_days_areas(built: Path, catal
 
 
 def test_exports_carry_kind_holder_and_dates(built: Path) -> None:
-    territories = json.loads((built / "data/territories.geojson").read_text(encoding="utf-8"))
-    control = [f for f in territories["features"] if f["properties"]["kind"] == "control"]
+    areas = json.loads((built / "data/control_areas.geojson").read_text(encoding="utf-8"))
+    control = areas["features"]
+    assert {f["properties"]["kind"] for f in control} == {"control"}
     # One feature per holder and span of days, polygons only, as GIS users expect.
     assert {f["geometry"]["type"] for f in control} <= {"Polygon", "MultiPolygon"}
     spans = {
@@ -127,6 +128,7 @@ def hostile_events(write_yaml: Callable[[str, str], Path]) -> Path:
 
 def test_yaml_text_is_escaped_in_html_and_javascript(hostile_events: Path) -> None:
     page = render_all(load_catalogue([hostile_events]), lang="tr", offline=True)["index.html"]
+    assert isinstance(page, str)
     assert HOSTILE not in page
     assert "<img src=x" not in page
     assert page.count("</script>") == page.count("<script")

@@ -126,6 +126,16 @@ MESSAGES: dict[str, str] = {
     "holder_bulgaria": "Bulgaria",
     "holder_arab": "Arab Kingdom of Syria (Faisal)",
     "holder_local": "Local governments",
+    # The data files' layers (GeoPackage tables, KML folders).
+    "data_style_description": "The Millî Mücadele atlas's style: holder and category colours, dates for the Temporal Controller",
+    "data_layer_events": "Events",
+    "data_layer_journeys": "Journeys",
+    "data_layer_places": "Places",
+    "data_layer_regions": "Regions",
+    "data_layer_control_areas": "Areas of control",
+    "data_layer_claims_and_zones": "Claims and treaty zones",
+    "data_layer_lines": "Treaty and armistice lines",
+    "data_layer_fronts": "Fronts",
     # After a text shown in the other language, the record having none in this one
     # An animation frame lists a few of the month's events, then how many more.
     "frame_more": "+{count} more",

@@ -125,6 +125,16 @@ MESSAGES: dict[str, str] = {
     "holder_bulgaria": "Bulgaristan",
     "holder_arab": "Suriye Arap Krallığı (Faysal)",
     "holder_local": "Yerel yönetimler",
+    # The data files' layers (GeoPackage tables, KML folders).
+    "data_style_description": "Millî Mücadele Atlası'nın biçemi: sahiplerin ve olay türlerinin renkleri, zaman denetimi için tarihler",
+    "data_layer_events": "Olaylar",
+    "data_layer_journeys": "Yolculuklar",
+    "data_layer_places": "Yerler",
+    "data_layer_regions": "Bölgeler",
+    "data_layer_control_areas": "Denetim alanları",
+    "data_layer_claims_and_zones": "İddialar ve antlaşma bölgeleri",
+    "data_layer_lines": "Antlaşma ve ateşkes hatları",
+    "data_layer_fronts": "Cepheler",
     # After a text shown in the other language, the record having none in this one
     # An animation frame lists a few of the month's events, then how many more.
     "frame_more": "+{count} olay daha",

@@ -14,14 +14,14 @@ from mmatlas.catalogue.cells import TextCache
 from mmatlas.catalogue.control import ControlMap
 from mmatlas.core.holders import HOLDERS
 from mmatlas.core.lang import Lang
-from mmatlas.render.atlas.features import Feature, RawGeometry, raw_geometry
+from mmatlas.render.atlas.features import Feature, RawGeometry, day_after, raw_geometry
 from mmatlas.render.i18n import day_text, label
 
 
 def control_area_features(catalogue: Catalogue, lang: Lang) -> list[Feature]:
     control = catalogue.control
     features = []
-    shapes = TextCache("areas", control.cells.key)
+    shapes = TextCache("areas-v2", control.cells.key)
     cited: dict[int, list[str]] = {}
     names = {
         year: [town.place.name(lang, year) for town in control.towns]
@@ -49,6 +49,7 @@ def control_area_features(catalogue: Catalogue, lang: Lang) -> list[Feature]:
                     "colour": code.colour,
                     "start": first.isoformat(),
                     "end": last.isoformat(),
+                    "end_exclusive": day_after(last),
                     "when": f"{first.isoformat()}/{last.isoformat()}",
                     "when_label": f"{day_text(first, lang)} – {day_text(last, lang)}",
                     "uncertain": faint,
@@ -70,7 +71,7 @@ def control_area_features(catalogue: Catalogue, lang: Lang) -> list[Feature]:
 def derived_front_features(catalogue: Catalogue, lang: Lang) -> list[Feature]:
     control = catalogue.control
     features = []
-    lines = TextCache("fronts", control.cells.key)
+    lines = TextCache("fronts-v2", control.cells.key)
     for theatre, first, last, edges in control.front_spans():
         wars = [
             w for w in control.wars if w.theatre == theatre and w.when.start <= last and first <= w.when.end
@@ -93,6 +94,7 @@ def derived_front_features(catalogue: Catalogue, lang: Lang) -> list[Feature]:
                     "colour": "#222222",
                     "start": first.isoformat(),
                     "end": last.isoformat(),
+                    "end_exclusive": day_after(last),
                     "when": f"{first.isoformat()}/{last.isoformat()}",
                     "when_label": f"{day_text(first, lang)} – {day_text(last, lang)}",
                     "sources": sorted({catalogue.cite(s, lang) for w in wars for s in w.sources}),

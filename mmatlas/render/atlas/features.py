@@ -1,11 +1,12 @@
 """The catalogue as GeoJSON features: one source for the atlas layers and the data exports.
 
-Every feature carries ISO `start` and `end` (inclusive days), so QGIS's Temporal Controller and
-the atlas's time control read the same intervals.
+Every dated feature carries ISO `start` and `end` (inclusive days, as the atlas's time control
+reads them) and `end_exclusive` (the day after `end`, as QGIS's Temporal Controller reads it).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import shapely
@@ -21,6 +22,7 @@ from mmatlas.core.lang import Lang
 from mmatlas.core.records import LocalText, SourceRef
 from mmatlas.core.vocabulary import CATEGORY_COLOUR, category_name
 from mmatlas.gazetteer.places import Place
+from mmatlas.render.exported_geometry import exported
 from mmatlas.render.i18n import label, when_text
 from mmatlas.state.day import is_faint
 
@@ -169,11 +171,18 @@ def _dates(when: When, lang: Lang) -> dict[str, Any]:
         "when_label": when_text(when, lang),
         "start": when.start.isoformat(),
         "end": when.end.isoformat(),
+        "end_exclusive": day_after(when.end),
         "precision": when.precision,
         "uncertain": when.uncertain,
         "approximate": when.approximate,
         "fuzzy": when.is_fuzzy,
     }
+
+
+def day_after(day: dt.date) -> str:
+    """The `end_exclusive` of a feature whose `end` is `day`: QGIS's Temporal Controller and most
+    GIS tools read an end as exclusive, so one-day events and last days show only with this."""
+    return (day + dt.timedelta(days=1)).isoformat()
 
 
 def _precision(certainty: str, km: float, lang: Lang) -> dict[str, Any]:
@@ -227,15 +236,14 @@ class RawGeometry(str):
 
 
 def raw_geometry(shape: BaseGeometry) -> RawGeometry:
-    """Polygons with counter-clockwise exteriors (RFC 7946), coordinates as they are: the
-    control map's cells already lie on a 0.001° grid."""
-    return RawGeometry(shapely.to_geojson(shapely.orient_polygons(shape)))
+    """A shape cleaned for export (see exported_geometry) and written by GEOS."""
+    return RawGeometry(shapely.to_geojson(exported(shape)))
 
 
 def geojson_geometry(shape: BaseGeometry) -> dict[str, Any]:
     if isinstance(shape, Point):
         return {"type": "Point", "coordinates": [round(shape.x, 4), round(shape.y, 4)]}
-    rounded: dict[str, Any] = rounded_coordinates(mapping(shape))
+    rounded: dict[str, Any] = rounded_coordinates(mapping(exported(shape)))
     return rounded
 
 
