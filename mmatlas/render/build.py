@@ -16,6 +16,7 @@ from mmatlas.render.atlas.interactive import PERIOD_END, PERIOD_START, atlas_htm
 from mmatlas.render.atlas.slices import year_slice
 from mmatlas.render.data_files.geojson import geojson_text
 from mmatlas.render.data_files.geopackage import atlas_geopackage
+from mmatlas.render.data_files.kml import atlas_kmz
 from mmatlas.render.data_files.layers import data_layers
 from mmatlas.render.i18n import label
 from mmatlas.render.publish import STAGING, remove_leftovers
@@ -44,6 +45,7 @@ def render_all(
     for layer in layers:
         files[f"data/{layer.key}.geojson"] = geojson_text(layer)
     files["data/atlas.gpkg"] = atlas_geopackage(layers, lang)
+    files["data/atlas.kmz"] = atlas_kmz(layers, lang, label("title", lang))
     return files
 
 
