@@ -83,8 +83,9 @@ def test_build_lists_what_it_wrote(tmp_path: Path, capsys: pytest.CaptureFixture
     )
     written = [line.split(" (")[0].strip() for line in lines[1:]]
     pages = ["index.html", "compare.html", *(f"{year}.html" for year in range(1919, 1924)), "embed.md"]
-    layers = ("events", "journeys", "places", "regions", "control_areas", "claims_and_zones", "lines", "fronts")
-    data = [*(f"data/{name}.geojson" for name in layers), "data/atlas.gpkg", "data/atlas.kmz"]
+    layers = ("events", "journeys", "places", "regions", "control_areas", "claims_and_zones", "lines")
+    files = ("atlas.gpkg", "atlas.kmz", "places.lpf.json")
+    data = [*(f"data/{name}.geojson" for name in (*layers, "fronts")), *(f"data/{name}" for name in files)]
     assert written == [str(tmp_path / name) for name in [*pages, *data]]
     page = (tmp_path / "index.html").read_text(encoding="utf-8")
     assert '<html lang="en">' in page and '"initial":"1920-12-03"' in page

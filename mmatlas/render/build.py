@@ -18,6 +18,7 @@ from mmatlas.render.data_files.geojson import geojson_text
 from mmatlas.render.data_files.geopackage import atlas_geopackage
 from mmatlas.render.data_files.kml import atlas_kmz
 from mmatlas.render.data_files.layers import data_layers
+from mmatlas.render.data_files.lpf import places_lpf
 from mmatlas.render.i18n import label
 from mmatlas.render.publish import STAGING, remove_leftovers
 from mmatlas.render.stops import PlacedStop
@@ -46,6 +47,7 @@ def render_all(
         files[f"data/{layer.key}.geojson"] = geojson_text(layer)
     files["data/atlas.gpkg"] = atlas_geopackage(layers, lang)
     files["data/atlas.kmz"] = atlas_kmz(layers, lang, label("title", lang))
+    files["data/places.lpf.json"] = places_lpf(catalogue, lang)
     return files
 
 
