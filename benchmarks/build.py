@@ -2,8 +2,9 @@
 
 Prints the import floor (geopandas + folium), the cold command-line check and build of the
 bundled catalogue (the three taking turns, five rounds, medians: caches warm, as on any build
-after the first), and in-process load + render times for synthetic catalogues of 1,000 and
-10,000 events, each with its ratio to the import floor.
+after the first), each data file's writer on the bundled catalogue (in process), and in-process
+load + render times for synthetic catalogues of 1,000 and 10,000 events, each with its ratio to
+the import floor.
 
 Run: .venv/bin/python benchmarks/build.py   (or: make bench)
 """
@@ -14,6 +15,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -21,6 +23,11 @@ sys.path.insert(0, str(ROOT))
 
 from mmatlas.catalogue.loader import load_catalogue  # noqa: E402
 from mmatlas.render.build import render_all  # noqa: E402
+from mmatlas.render.data_files.geojson import geojson_text  # noqa: E402
+from mmatlas.render.data_files.geopackage import atlas_geopackage  # noqa: E402
+from mmatlas.render.data_files.kml import atlas_kmz  # noqa: E402
+from mmatlas.render.data_files.layers import data_layers  # noqa: E402
+from mmatlas.render.data_files.lpf import places_lpf  # noqa: E402
 
 PLACES = ["Kars", "Gümrü", "Batum", "Ardahan", "Artvin", "Ankara", "İzmir", "Bursa", "Adana", "Mudanya"]
 CATEGORIES = ["battle", "treaty", "diplomacy", "military", "political"]
@@ -64,6 +71,29 @@ def synthetic(count: int, folder: Path) -> Path:
     return path
 
 
+def data_files(floor: float) -> None:
+    """Each data file's writer on the bundled catalogue, its layers made once beforehand."""
+    catalogue = load_catalogue()
+    started = time.perf_counter()
+    layers = data_layers(catalogue, "tr")
+    rows: list[tuple[str, float, int]] = [
+        ("data layers (features of 8 layers)", time.perf_counter() - started, 0)
+    ]
+    writers: dict[str, Callable[[], bytes]] = {
+        "GeoJSON, 8 files": lambda: "".join(geojson_text(layer) for layer in layers).encode(),
+        "atlas.gpkg": lambda: atlas_geopackage(layers, "tr"),
+        "atlas.kmz": lambda: atlas_kmz(layers, "tr", "Atlas"),
+        "places.lpf.json": lambda: places_lpf(catalogue, "tr").encode(),
+    }
+    for name, write in writers.items():
+        started = time.perf_counter()
+        size = len(write())
+        rows.append((name, time.perf_counter() - started, size))
+    for name, seconds, size in rows:
+        shown = f"{size:>13,}" if size else ""
+        print(f"{name:<44}{seconds:>9.2f}{seconds / floor:>9.1f}{shown}")
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         run(["build_maps.py", "--out", tmp])  # fills the caches (GeoNames index, cells, areas) once
@@ -82,6 +112,7 @@ def main() -> None:
         for label, seconds in medians.items():
             extra = f"{size:>13,}" if "build," in label else ""
             print(f"{label:<44}{seconds:>9.2f}{seconds / floor:>9.1f}{extra}")
+        data_files(floor)
         for count in (1_000, 10_000):
             path = synthetic(count, Path(tmp))
             started = time.perf_counter()

@@ -21,7 +21,7 @@ import shapely
 from pyogrio.raw import write
 
 from mmatlas.core.lang import Lang
-from mmatlas.render.atlas.features import Feature, RawGeometry
+from mmatlas.render.atlas.features import Feature
 from mmatlas.render.data_files.layers import DataLayer
 from mmatlas.render.data_files.qgis_style import layer_qml
 from mmatlas.render.i18n import label
@@ -57,7 +57,7 @@ def _write_layer(path: Path, layer: DataLayer, lang: Lang) -> None:
     names, columns = _columns(layer.features)
     write(
         str(path),
-        shapely.to_wkb(np.array([_shape(f) for f in layer.features], dtype=object), flavor="iso"),
+        shapely.to_wkb(np.array(layer.shapes, dtype=object), flavor="iso"),
         columns,
         fields=names,
         layer=layer.key,
@@ -70,12 +70,6 @@ def _write_layer(path: Path, layer: DataLayer, lang: Lang) -> None:
         dataset_options={"VERSION": "1.2"},
         append=path.exists(),
     )
-
-
-def _shape(feature: Feature) -> shapely.Geometry:
-    geometry = feature["geometry"]
-    text = geometry if isinstance(geometry, RawGeometry) else json.dumps(geometry)
-    return shapely.from_geojson(text)
 
 
 def _columns(features: Sequence[Feature]) -> tuple[list[str], list[np.ndarray]]:

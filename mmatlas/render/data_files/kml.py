@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import html
 import io
-import json
 import xml.etree.ElementTree as ET
 import zipfile
 from collections.abc import Sequence
@@ -23,7 +22,7 @@ import shapely
 from PIL import Image, ImageDraw
 
 from mmatlas.core.lang import Lang
-from mmatlas.render.atlas.features import Feature, RawGeometry
+from mmatlas.render.atlas.features import Feature
 from mmatlas.render.atlas.interactive import CENTRE, PERIOD_END, PERIOD_START
 from mmatlas.render.data_files.layers import DataLayer
 from mmatlas.render.i18n import label
@@ -110,13 +109,14 @@ def _folder(
     folder = ET.Element("Folder", {"id": layer.key})
     _text(folder, "name", label(layer.label_key, lang))
     _text(folder, "visibility", "1")
-    for feature in layer.features:
-        folder.append(_placemark(feature, layer, lang, styles, undated))
+    for feature, shape in zip(layer.features, layer.shapes, strict=True):
+        folder.append(_placemark(feature, shape, layer, lang, styles, undated))
     return folder
 
 
 def _placemark(
     feature: Feature,
+    shape: shapely.Geometry,
     layer: DataLayer,
     lang: Lang,
     styles: dict[tuple[str, str], ET.Element],
@@ -133,7 +133,7 @@ def _placemark(
     if key not in styles:
         styles[key] = _style(*key)
     _text(placemark, "styleUrl", f"#{_style_id(*key)}")
-    placemark.append(_geometry(feature["geometry"]))
+    placemark.append(_geometry(shape))
     return placemark
 
 
@@ -283,11 +283,10 @@ def _list(heading: str, items: Sequence[str], tag: str) -> str:
 # Geometry ------------------------------------------------------------------------------------
 
 
-def _geometry(geometry: dict[str, Any] | RawGeometry) -> ET.Element:
-    """A GeoJSON geometry as KML's; a multi-part one of one part as that part alone."""
-    text = geometry if isinstance(geometry, RawGeometry) else json.dumps(geometry)
+def _geometry(exact: shapely.Geometry) -> ET.Element:
+    """A feature's shape as KML's geometry; a multi-part one of one part as that part alone."""
     # Rounded before WKT is written: GEOS writes a number that rounds to 0 as `1e-5`.
-    shape = shapely.transform(shapely.from_geojson(text), partial(np.round, decimals=4))
+    shape = shapely.transform(exact, partial(np.round, decimals=4))
     parts = shapely.get_parts(shape)
     kind = parts[0].geom_type  # a GeoJSON multi-part geometry holds parts of one type
     if kind == "Polygon":

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
+
+import shapely
 
 from mmatlas.catalogue.catalogue import Catalogue
 from mmatlas.core.lang import Lang
@@ -39,6 +42,14 @@ class DataLayer:
     @property
     def geometry_type(self) -> str:
         return GEOMETRY_TYPES[self.geometry]
+
+    @cached_property
+    def shapes(self) -> list[shapely.Geometry]:
+        """The features' geometries as shapes, read once for every writer that needs them."""
+        texts = [
+            g if isinstance(g, RawGeometry) else json.dumps(g) for g in (f["geometry"] for f in self.features)
+        ]
+        return list(shapely.from_geojson(texts))
 
 
 def data_layers(catalogue: Catalogue, lang: Lang) -> list[DataLayer]:
