@@ -24,6 +24,9 @@ from mmatlas.render.publish import STAGING, remove_leftovers
 from mmatlas.render.stops import PlacedStop
 
 YEARS = (1919, 1920, 1921, 1922, 1923)
+# Files earlier versions of the atlas wrote that it writes no more: areas and treaty lines in one
+# file, which QGIS split into sub-layers. Left beside the new files, they would be opened instead.
+RETIRED = ("data/territories.geojson",)
 
 
 def render_all(
@@ -90,6 +93,9 @@ def write_outputs(files: Mapping[str, str | bytes], out_dir: Path) -> list[Path]
             target.parent.mkdir(parents=True, exist_ok=True)
             (staging / relative).replace(target)
             written.append(target)
+        if "index.html" in files:  # a whole build, not a single report
+            for relative in RETIRED:
+                (out_dir / relative).unlink(missing_ok=True)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return written

@@ -94,6 +94,14 @@ def test_two_builds_are_byte_identical(catalogue: Catalogue, tmp_path: Path) -> 
             assert path.read_bytes() == (second / path.relative_to(first)).read_bytes(), path
 
 
+def test_a_build_removes_the_files_earlier_versions_wrote_and_it_no_longer_does(tmp_path: Path) -> None:
+    old = tmp_path / "data" / "territories.geojson"  # areas and lines in one file, before
+    old.parent.mkdir(parents=True)
+    old.write_text('{"type":"FeatureCollection","features":[]}', encoding="utf-8")
+    assert main(["--out", str(tmp_path)]) == 0
+    assert not old.exists() and (tmp_path / "data" / "control_areas.geojson").exists()
+
+
 def test_failed_build_leaves_previous_output_intact(
     write_yaml: Callable[[str, str], Path], tmp_path: Path
 ) -> None:
