@@ -234,15 +234,15 @@ def _dot_png() -> bytes:
 def _description(feature: Feature, lang: Lang) -> str:
     """HTML built from escaped values only: the YAML's text can never become markup."""
     properties = feature["properties"]
-    parts = [f"<h3>{html.escape(_title(feature))}</h3>"]
+    parts = [f"<h3>{_escaped(_title(feature))}</h3>"]
     for key, message_key in FIELDS:
         words = _words(key, properties.get(key))
         if not words:
             continue
         if message_key is None:
-            parts.append(f"<p>{html.escape(words)}</p>")
+            parts.append(f"<p>{_escaped(words)}</p>")
         else:
-            parts.append(f"<p><b>{html.escape(label(message_key, lang))}:</b> {html.escape(words)}</p>")
+            parts.append(f"<p><b>{_escaped(label(message_key, lang))}:</b> {_escaped(words)}</p>")
     sources: list[str] = properties.get("sources") or []
     if properties.get("date_variants"):
         variants = [properties, *properties["date_variants"]]
@@ -250,6 +250,12 @@ def _description(feature: Feature, lang: Lang) -> str:
     if sources:
         parts.append(_list(label("sources", lang), sources, "ol"))
     return "".join(parts)
+
+
+def _escaped(text: str) -> str:
+    """Text made safe inside an HTML element (the balloon has no attributes from the data):
+    `<`, `>` and `&` escaped, apostrophes left readable for anyone reading the KML itself."""
+    return html.escape(text, quote=False)
 
 
 def _words(key: str, value: Any) -> str:
@@ -276,8 +282,8 @@ def _variant(variant: dict[str, Any]) -> str:
 
 
 def _list(heading: str, items: Sequence[str], tag: str) -> str:
-    entries = "".join(f"<li>{html.escape(item)}</li>" for item in items)
-    return f"<p><b>{html.escape(heading)}:</b></p><{tag}>{entries}</{tag}>"
+    entries = "".join(f"<li>{_escaped(item)}</li>" for item in items)
+    return f"<p><b>{_escaped(heading)}:</b></p><{tag}>{entries}</{tag}>"
 
 
 # Geometry ------------------------------------------------------------------------------------
