@@ -6,10 +6,11 @@ Shaped like the World Historical Gazetteer's Linked Places Format.
 from __future__ import annotations
 
 import re
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BeforeValidator, Field, StringConstraints, model_validator
 
+from mmatlas.core.codes import code_reader
 from mmatlas.core.geometry import GeometrySpec, MapPoint
 from mmatlas.core.lang import Lang
 from mmatlas.core.records import Certainty, Language, LocalText, Record, Slug, Sources, Text
@@ -29,6 +30,14 @@ class PlaceName(Record):
         )
 
 
+PlaceKindCode = Literal["settlement", "region", "country", "battlefield", "hill", "sea"]
+# What the place is, for gazetteers (the Linked Places file's feature class). A GeoNames town is a
+# settlement and a place drawn as an area a region without saying so; the rest say it.
+PlaceKind = Annotated[
+    PlaceKindCode, BeforeValidator(code_reader("place_kind_", get_args(PlaceKindCode), "kind"))
+]
+
+
 class Place(Record):
     id: Slug
     names: Annotated[list[PlaceName], Field(min_length=1)]
@@ -38,6 +47,7 @@ class Place(Record):
     geonames_id: int | None = None
     certainty: Certainty = "high"
     precision_km: Annotated[float, Field(ge=0)] | None = None
+    kind: PlaceKind | None = None
     sources: Sources
     note: Text | None = None
 

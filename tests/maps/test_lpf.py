@@ -12,10 +12,12 @@ from typing import Any
 
 import pytest
 from jsonschema import Draft202012Validator
+from pydantic import ValidationError
 from shapely.geometry import shape
 
 from mmatlas.catalogue.catalogue import Catalogue
 from mmatlas.core.lang import LANGS, Lang
+from mmatlas.gazetteer.places import Place
 from mmatlas.render.data_files.lpf import PLACE_BASE, REGION, SETTLEMENT, places_lpf
 
 SCHEMA = Path(__file__).resolve().parents[1] / "data" / "linked_places.schema.json"
@@ -205,3 +207,27 @@ def test_the_schema_rejects_a_broken_file(
     assert _problems(validator, one) == []
     breaking(one)
     assert _problems(validator, one) != []
+
+
+def test_a_stated_kind_gives_the_feature_class(catalogue: Catalogue) -> None:
+    """Countries drawn at their capitals, Kocatepe, the Sakarya battlefield and the anchorage off
+    İnebolu say what they are in geo/places.yaml; WHG requires a feature class (LPF 1.3)."""
+    features = {f["@id"].rsplit("/", 1)[1]: f for f in json.loads(places_lpf(catalogue, "tr"))["features"]}
+    stated = {"abd": "A", "rusya": "A", "kocatepe": "T", "sakarya-battlefield": "L", "inebolu-offshore": "H"}
+    for place_id, fclass in stated.items():
+        assert features[place_id]["properties"]["fclasses"] == [fclass], place_id
+        assert "types" not in features[place_id]  # no AAT concept is claimed for these kinds
+    untyped = {k for k, f in features.items() if "fclasses" not in f["properties"]}
+    assert untyped and all(k.startswith("at-") for k in untyped)  # points given inline only
+
+
+def test_a_kind_is_read_as_the_legend_words_it_and_a_slip_is_explained() -> None:
+    base = {
+        "id": "x",
+        "names": [{"text": "X", "lang": "tr"}],
+        "geonames_id": 1,
+        "sources": [{"ref": "geonames"}],
+    }
+    assert Place.model_validate({**base, "kind": "Savaş alanı"}).kind == "battlefield"
+    with pytest.raises(ValidationError, match=r"unknown kind 'ülk' \(did you mean 'ulke' \(country\)"):
+        Place.model_validate({**base, "kind": "ülk"})

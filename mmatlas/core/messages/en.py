@@ -126,6 +126,13 @@ MESSAGES: dict[str, str] = {
     "holder_bulgaria": "Bulgaria",
     "holder_arab": "Arab Kingdom of Syria (Faisal)",
     "holder_local": "Local governments",
+    # What a place is (places.yaml's kind:), for gazetteers.
+    "place_kind_settlement": "settlement",
+    "place_kind_region": "region",
+    "place_kind_country": "country",
+    "place_kind_battlefield": "battlefield",
+    "place_kind_hill": "hill",
+    "place_kind_sea": "sea",
     # The data files' layers (GeoPackage tables, KML folders).
     "data_style_description": "The Millî Mücadele atlas's style: holder and category colours, dates for the Temporal Controller",
     "data_layer_events": "Events",

@@ -125,6 +125,13 @@ MESSAGES: dict[str, str] = {
     "holder_bulgaria": "Bulgaristan",
     "holder_arab": "Suriye Arap Krallığı (Faysal)",
     "holder_local": "Yerel yönetimler",
+    # What a place is (places.yaml's kind:), for gazetteers.
+    "place_kind_settlement": "yerleşim",
+    "place_kind_region": "bölge",
+    "place_kind_country": "ülke",
+    "place_kind_battlefield": "savaş alanı",
+    "place_kind_hill": "tepe",
+    "place_kind_sea": "deniz",
     # The data files' layers (GeoPackage tables, KML folders).
     "data_style_description": "Millî Mücadele Atlası'nın biçemi: sahiplerin ve olay türlerinin renkleri, zaman denetimi için tarihler",
     "data_layer_events": "Olaylar",

@@ -20,7 +20,7 @@ from shapely.geometry.base import BaseGeometry
 from mmatlas.catalogue.catalogue import Catalogue
 from mmatlas.core.lang import LANGS, Lang
 from mmatlas.core.records import CertaintyCode
-from mmatlas.gazetteer.places import Place, PlaceName
+from mmatlas.gazetteer.places import Place, PlaceKindCode, PlaceName
 from mmatlas.render.atlas.features import geojson_geometry
 from mmatlas.render.atlas.interactive import PERIOD_END, PERIOD_START
 from mmatlas.render.i18n import label
@@ -52,6 +52,17 @@ class PlaceType:
 
 SETTLEMENT = PlaceType("aat:300008347", "inhabited place", "P", "data_layer_places")
 REGION = PlaceType("aat:300182722", "region (geographic)", "L", "data_layer_regions")
+# GeoNames feature classes of the kinds places.yaml can state: A countries and their divisions,
+# H water (an anchorage, ANCH, is one), L areas (a battlefield, BTL, is one), P populated places,
+# T relief (hills, HLL). Only settlements and regions also name an AAT concept here.
+FEATURE_CLASS: dict[PlaceKindCode, str] = {
+    "settlement": "P",
+    "region": "L",
+    "country": "A",
+    "battlefield": "L",
+    "hill": "T",
+    "sea": "H",
+}
 
 
 def places_lpf(catalogue: Catalogue, lang: Lang, *, base: str = PLACE_BASE) -> str:
@@ -93,9 +104,10 @@ def _feature(catalogue: Catalogue, place: Place, lang: Lang, base: str) -> dict[
 
 
 def place_type(place: Place, shape: BaseGeometry) -> PlaceType | None:
-    """What the data says: an area is a region; a GeoNames town (its cities file holds populated
-    places only) a settlement. Anything else (a country drawn at its capital, a battlefield, a
-    point at sea) has no kind in geo/places.yaml yet, so none is claimed."""
+    """What the data says: the place's `kind` where given; else an area is a region and a
+    GeoNames town (its cities file holds populated places only) a settlement."""
+    if place.kind is not None:
+        return {"settlement": SETTLEMENT, "region": REGION}.get(place.kind)
     if shape.geom_type in ("Polygon", "MultiPolygon"):
         return REGION
     if place.geonames_id:
@@ -103,13 +115,21 @@ def place_type(place: Place, shape: BaseGeometry) -> PlaceType | None:
     return None
 
 
+def feature_class(place: Place, kind: PlaceType | None) -> str | None:
+    """The GeoNames feature class LPF asks for; none for a point of unknown kind (a point given
+    inline with an event: a village, a pass, a bridge)."""
+    if place.kind is not None:
+        return FEATURE_CLASS[place.kind]
+    return kind.fclass if kind is not None else None
+
+
 def _properties(catalogue: Catalogue, place: Place, lang: Lang, kind: PlaceType | None) -> dict[str, Any]:
     # The title is the name at the start of the atlas's period: Antep, not Gaziantep (1921).
     properties: dict[str, Any] = {"title": place.name(lang, PERIOD_START.year)}
     if code := _country(catalogue, place):
         properties["ccodes"] = [code]
-    if kind is not None:
-        properties["fclasses"] = [kind.fclass]
+    if fclass := feature_class(place, kind):
+        properties["fclasses"] = [fclass]
     return properties
 
 
