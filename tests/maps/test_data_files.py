@@ -236,6 +236,7 @@ def qgis_report(built: Path, catalogue: Catalogue) -> dict[str, Any]:
             str(built / "data" / "atlas.gpkg"),
             *(d.isoformat() for d in DAYS),
             *(f"{p.x},{p.y}" for p in points),
+            *(str(built / "data" / f"{key}.geojson") for key in LAYERS),
         ],
         capture_output=True,
         text=True,
@@ -257,6 +258,14 @@ def test_qgis_draws_the_geopackage_styled(qgis_report: dict[str, Any]) -> None:
     assert layers["control_areas"]["categories"]["ankara"] == HOLDERS["ankara"].colour
     assert layers["events"]["renderer"] == "categorizedSymbol"
     assert layers["places"]["labels"] is True
+
+
+def test_qgis_opens_each_geojson_as_one_layer(qgis_report: dict[str, Any], built: Path) -> None:
+    """QGIS split the old mixed files into sub-layers (Polygon, LineString, GeometryCollection)."""
+    for key in LAYERS:
+        features = len(_geojson(built, key)["features"])
+        found = qgis_report["sublayers"][f"{key}.geojson"]
+        assert len(found) == 1 and found[0][1] == features, (key, found)
 
 
 def test_qgis_shows_on_each_day_what_where_says(qgis_report: dict[str, Any], catalogue: Catalogue) -> None:

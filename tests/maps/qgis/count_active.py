@@ -1,17 +1,20 @@
 """Run by Debian's python3 with QGIS (python3-qgis), not by the project's venv: opens a
 GeoPackage as a QGIS user does (each layer with its default style from the file) and prints,
-as JSON, what QGIS's Temporal Controller would show on each day given.
+as JSON, what QGIS's Temporal Controller would show on each day given, which layer's area holds
+each point given, and the sub-layers QGIS splits each GeoJSON file given into.
 
-    python3 count_active.py atlas.gpkg 1920-09-01 1923-10-29 [LON,LAT ...]
+    python3 count_active.py atlas.gpkg 1920-09-01 1923-10-29 [LON,LAT ...] [FILE.geojson ...]
 """
 
 import json
 import os
 import sys
+from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from qgis.core import (
+    Qgis,
     QgsApplication,
     QgsDateTimeRange,
     QgsFeatureRequest,
@@ -20,18 +23,28 @@ from qgis.core import (
     QgsProviderRegistry,
     QgsVectorLayer,
     QgsVectorLayerTemporalContext,
+    QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QDate, QDateTime, QTime
 
 
 def main() -> None:
     path, *rest = sys.argv[1:]
-    days = [a for a in rest if "," not in a]
+    geojson = [a for a in rest if a.endswith(".geojson")]
+    days = [a for a in rest if "," not in a and a not in geojson]
     points = [tuple(float(v) for v in a.split(",")) for a in rest if "," in a]
     application = QgsApplication([], False)
     application.initQgis()
     metadata = QgsProviderRegistry.instance().providerMetadata("ogr")
-    report: dict[str, dict[str, object]] = {"layers": {}}
+    report: dict[str, dict[str, object]] = {"layers": {}, "sublayers": {}}
+    # As QGIS's browser and drag-and-drop see a file: a mixed one is offered as several layers.
+    resolve = Qgis.SublayerQueryFlags(Qgis.SublayerQueryFlag.ResolveGeometryType)
+    resolve |= Qgis.SublayerQueryFlag.CountFeatures
+    for file in geojson:
+        found = metadata.querySublayers(file, resolve)
+        report["sublayers"][Path(file).name] = [
+            [QgsWkbTypes.displayString(s.wkbType()), s.featureCount()] for s in found
+        ]
     for sublayer in metadata.querySublayers(path):
         name = sublayer.name()
         layer = QgsVectorLayer(f"{path}|layername={name}", name, "ogr")
