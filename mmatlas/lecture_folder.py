@@ -73,7 +73,6 @@ PLACES = """\
 #   geometry: {point: {lat: 37.30, lon: 34.85}}
 #   certainty: medium
 #   sources: [{ref: ders-kitabi}]
-[]
 """
 
 TERRITORY = """\
@@ -90,7 +89,6 @@ TERRITORY = """\
 #   certainty: orta
 #   precision_km: 25
 #   sources: [{ref: ders-kitabi}]
-[]
 """
 
 CONTROL = """\

@@ -170,6 +170,14 @@ def _explained(error: yaml.YAMLError, text: str) -> str:
     for clue, hint in _HINTS:
         if clue in problem or clue in context:
             return f"invalid YAML: {problem}; {hint}"
+    if "expected <document start>" in problem:
+        # Entries written after a whole-file `[]` (an empty list, as older folders' files ended).
+        empty = [n for n, text in enumerate(lines[: line_number - 1], 1) if text.strip() in ("[]", "{}")]
+        if empty:
+            return (
+                f"invalid YAML: {problem}; line {empty[-1]} holds '{lines[empty[-1] - 1].strip()}' "
+                "(an empty file's list): delete that line and keep your entries"
+            )
     return f"invalid YAML: {problem}"
 
 

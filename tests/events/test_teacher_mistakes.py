@@ -237,6 +237,36 @@ def test_init_writes_a_lecture_folder_that_checks_and_builds_as_made(tmp_path: P
     assert again.returncode == 1 and "is not empty" in again.stderr
 
 
+PLACE_ENTRY = """
+- id: dumlupinar-alani
+  names: [{text: "Dumlupınar alanı", lang: tr}]
+  geometry: {point: "Dumlupınar"}
+  kind: savaş alanı
+  sources: [{ref: ders-kitabi}]
+"""
+
+
+def test_an_entry_added_at_the_end_of_a_new_folders_file_is_read(tmp_path: Path) -> None:
+    """As the examples in its comments invite: the file carries no `[]` that would then clash."""
+    folder = tmp_path / "ders"
+    command = [sys.executable, str(ROOT / "build_maps.py")]
+    assert subprocess.run([*command, "init", str(folder)], capture_output=True, timeout=60).returncode == 0
+    checking = [*command, "check", "--events", str(folder)]
+    places = folder / "places.yaml"
+    places.write_text(places.read_text(encoding="utf-8") + PLACE_ENTRY, encoding="utf-8")
+    check = subprocess.run(
+        [*command, "check", "--events", str(folder)], capture_output=True, text=True, timeout=120
+    )
+    assert check.returncode == 0, check.stderr
+    # A folder made by an earlier version ends its files with `[]`: the error says which line.
+    places.write_text("# yerler\n[]\n" + PLACE_ENTRY, encoding="utf-8")
+    check = subprocess.run(
+        [*command, "check", "--events", str(folder)], capture_output=True, text=True, timeout=120
+    )
+    assert check.returncode == 1
+    assert f"{places}:4:1: invalid YAML" in check.stderr and "line 2 holds '[]'" in check.stderr
+
+
 def test_a_lecture_folder_reads_each_file_for_what_it_is_and_skips_what_is_not_the_catalogue(
     tmp_path: Path,
 ) -> None:
