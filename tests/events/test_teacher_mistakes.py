@@ -254,15 +254,11 @@ def test_an_entry_added_at_the_end_of_a_new_folders_file_is_read(tmp_path: Path)
     checking = [*command, "check", "--events", str(folder)]
     places = folder / "places.yaml"
     places.write_text(places.read_text(encoding="utf-8") + PLACE_ENTRY, encoding="utf-8")
-    check = subprocess.run(
-        [*command, "check", "--events", str(folder)], capture_output=True, text=True, timeout=120
-    )
+    check = subprocess.run(checking, capture_output=True, text=True, timeout=120)
     assert check.returncode == 0, check.stderr
     # A folder made by an earlier version ends its files with `[]`: the error says which line.
     places.write_text("# yerler\n[]\n" + PLACE_ENTRY, encoding="utf-8")
-    check = subprocess.run(
-        [*command, "check", "--events", str(folder)], capture_output=True, text=True, timeout=120
-    )
+    check = subprocess.run(checking, capture_output=True, text=True, timeout=120)
     assert check.returncode == 1
     assert f"{places}:4:1: invalid YAML" in check.stderr and "line 2 holds '[]'" in check.stderr
 
