@@ -12,11 +12,12 @@ import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from mmatlas.catalogue.catalogue import Catalogue
 from mmatlas.render.slides.slide_images import stop_images
-from mmatlas.render.slides.static_map import StaticMap, render
+from mmatlas.render.slides.static_map import RIVER, StaticMap, render
 from mmatlas.render.stops import PlacedStop
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -119,3 +120,21 @@ def test_no_label_covers_the_legend_the_title_or_another_label_or_leaves_the_map
             assert legend.x0 >= frame.x1 and legend.y0 >= figure.bbox.y0, placed.stop.id
         finally:
             static.close()
+
+
+def test_a_stop_draws_the_rivers_and_lakes_and_names_them_as_the_atlas_does(
+    catalogue: Catalogue, stops: list[PlacedStop]
+) -> None:
+    """The Sakarya stop: the rivers in the atlas's blue over the holders' colours, Tuz Gölü and
+    the Kızılırmak named in blue italics, below every town's name in priority."""
+    static = _draw(catalogue, _stop(stops, "sakarya"))
+    try:
+        names = {str(t.get_text()): t for t in static.axes.texts}
+        assert {"Tuz Gölü", "Kızılırmak"} <= set(names)
+        assert names["Kızılırmak"].get_fontstyle() == "italic"
+        pixels = np.asarray(static.image().convert("RGB"), dtype=int)
+    finally:
+        static.close()
+    river = np.array([int(RIVER[i : i + 2], 16) for i in (1, 3, 5)])
+    close = np.abs(pixels - river).sum(axis=2) < 30
+    assert close.mean() > 0.002, close.mean()  # thin lines: a fraction of a percent of the map

@@ -39,7 +39,16 @@ from mmatlas.render.i18n import label
 from mmatlas.render.layers import default_keys
 from mmatlas.render.reference_towns import reference_places
 from mmatlas.render.slides.overview_maps import THEATRE_CENTRE, THEATRE_ZOOM
-from mmatlas.render.slides.static_map import COAST, PANEL_COLOUR, SEA, StaticMap, place_label, render, to_map
+from mmatlas.render.slides.static_map import (
+    COAST,
+    PANEL_COLOUR,
+    SEA,
+    StaticMap,
+    place_label,
+    render,
+    to_map,
+    water_names,
+)
 
 FIRST_MONTH, LAST_MONTH = (1918, 11), (1923, 10)  # from Mudros to the Republic
 # What the atlas shows when it opens, without the events' place names (a frame is read at a
@@ -94,6 +103,7 @@ def frame_map(catalogue: Catalogue, day: dt.date, *, lang: Lang) -> StaticMap:
         title=label("title", lang),
         figsize=FRAME_INCHES,
         headline=True,
+        name_waters=False,
     )
     figure, axes = static.figure, static.axes
     renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
@@ -118,6 +128,8 @@ def frame_map(catalogue: Catalogue, day: dt.date, *, lang: Lang) -> StaticMap:
                     linespacing=1.25, bbox={"boxstyle": "round,pad=0.3", "facecolor": "white",
                                             "edgecolor": "none", "alpha": 0.9})  # fmt: skip
     name_reference_towns(static, catalogue, day, lang)
+    # The rivers and lakes last, where no town's name or dot and no marker is.
+    water_names(axes, figure, catalogue, lang, [*_occupied(static), *_marker_boxes(axes)])
     return static
 
 
@@ -126,9 +138,7 @@ def name_reference_towns(static: StaticMap, catalogue: Catalogue, day: dt.date, 
     of REFERENCE_TOWNS, where its name overlaps no text, the legend, an event's marker or another
     town's name or dot; those that fit nowhere are left out. The names written."""
     figure, axes = static.figure, static.axes
-    renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
-    taken = [_box(text, renderer) for text in [*figure.texts, *axes.texts] if text.get_visible()]
-    taken += [legend.get_window_extent(renderer) for legend in figure.legends]
+    taken = _occupied(static)
     markers = _marker_boxes(axes)  # no name hides an event's marker
     x0, x1 = axes.get_xlim()
     y0, y1 = axes.get_ylim()
@@ -156,6 +166,14 @@ def name_reference_towns(static: StaticMap, catalogue: Catalogue, day: dt.date, 
         # Under the events' markers (zorder 5): a town's marker hides its dot, not the other way.
         axes.scatter(xs, ys, s=dot_size, color="#333333", zorder=4.5, linewidths=0)
     return [name for _, _, name in named]
+
+
+def _occupied(static: StaticMap) -> list[Bbox]:
+    """The pixels the frame's texts (their boxes included) and its legend cover."""
+    figure, axes = static.figure, static.axes
+    renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
+    taken = [_box(text, renderer) for text in [*figure.texts, *axes.texts] if text.get_visible()]
+    return taken + [legend.get_window_extent(renderer) for legend in figure.legends]
 
 
 def _box(text: Text, renderer: Any) -> Bbox:

@@ -12,7 +12,7 @@ import io
 import textwrap
 from collections.abc import Sequence, Set
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 from xml.sax.saxutils import escape as xml_escape
 
@@ -20,6 +20,7 @@ import geopandas as gpd
 import matplotlib
 import numpy as np
 import shapely
+from matplotlib import patheffects
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import LineCollection
@@ -42,6 +43,7 @@ from mmatlas.core.lang import Lang
 from mmatlas.core.records import SourceRef
 from mmatlas.core.text import printable, shortened
 from mmatlas.core.vocabulary import CATEGORY_COLOUR, category_name
+from mmatlas.render.atlas.waters import water_labels, waters_geojson
 from mmatlas.render.i18n import day_text, label, when_text
 from mmatlas.render.layers import OUTLINES, Layer, front_layers, territory_layers
 from mmatlas.state.day import MapState, is_faint, map_on
@@ -52,6 +54,8 @@ FIGSIZE = (10.0, 5.625)  # inches, 16:9 like a slide
 # Width of the view in km for the atlas's zoom levels, so a stop looks alike in both.
 SPAN_KM = {3: 7000, 4: 4200, 5: 2600, 6: 1500, 7: 760, 8: 380, 9: 190, 10: 95, 11: 48, 12: 24}
 SEA, COAST = "#cfe3ef", "#a8a090"
+# Rivers and lakes as the atlas draws them: above the holders' colours, below their borders.
+RIVER, LAKE_EDGE, WATER_TEXT = "#5d95c2", "#7aa7c7", "#22618f"
 # At most this many events on a stop's map: those in force, then the most recent before it.
 MAX_EVENTS = 14
 
@@ -147,10 +151,12 @@ def render(
     title: str,
     figsize: tuple[float, float] = FIGSIZE,
     headline: bool = False,
+    name_waters: bool = True,
 ) -> StaticMap:
     """The map of `day` around `centre` (lon, lat) at the atlas's `zoom`, with the given layers.
 
-    `headline` writes the date large, for animation frames read at a glance."""
+    `headline` writes the date large, for animation frames read at a glance; `name_waters`
+    names the rivers and lakes last (a caller naming more towns does it after them)."""
     figure, axes, view = base_map(centre, zoom, figsize, panel=True)
     clip = box(*view)
     state = map_on(catalogue, day)
@@ -285,6 +291,8 @@ def render(
         taken.append(legend_box)
     for name, (x, y, region) in wanted_labels.items():
         place_label(axes, figure, x, y, name, taken, region=region)
+    if name_waters:
+        water_names(axes, figure, catalogue, lang, taken)
     shown_events.sort(key=lambda e: (e.when.start, e.id))
     return StaticMap(
         figure,
@@ -332,6 +340,11 @@ def base_map(
     axes.set_ylim(view[1], view[3])
     land = _path_in(_land(), view)
     axes.add_artist(PathPatch(land, facecolor=LAND, edgecolor="none", zorder=0.5))
+    rivers, lakes = _waters()
+    axes.add_artist(
+        PathPatch(_path_in(lakes, view), facecolor=SEA, edgecolor=LAKE_EDGE, linewidth=0.5, zorder=1.5)
+    )
+    axes.add_artist(PathPatch(_path_in(rivers, view), fill=False, edgecolor=RIVER, linewidth=0.9, zorder=1.6))
     # The coast again above the holders' colours, so that a coloured coast stays readable.
     axes.add_artist(PathPatch(land, fill=False, edgecolor=COAST, linewidth=0.5, zorder=3))
     # The sea under everything (an axes without axis lines draws no background of its own).
@@ -382,10 +395,31 @@ def _land() -> BaseGeometry:
     return projected
 
 
+@cache
+def _waters() -> tuple[BaseGeometry, BaseGeometry]:
+    """The atlas's rivers and lakes (GSHHG/WDBII) in the map's projection: (rivers, lakes)."""
+    found: dict[str, list[BaseGeometry]] = {"river": [], "lake": []}
+    for feature in waters_geojson()["features"]:
+        found[feature["properties"]["kind"]].append(shape(feature["geometry"]))
+    rivers, lakes = (
+        gpd.GeoSeries(found[kind], crs="EPSG:4326").to_crs(PROJECTION).union_all()
+        for kind in ("river", "lake")
+    )
+    return rivers, lakes
+
+
+@lru_cache(maxsize=32)
+def _water_paths(view: View) -> tuple[Path, Path]:
+    """The rivers and lakes cut to a view, once per view (every animation frame has the same)."""
+    rivers, lakes = _waters()
+    return _path_in(rivers, view), _path_in(lakes, view)
+
+
 def prepare(catalogue: Catalogue) -> None:
-    """Project the land and the control map's cells now: processes forked afterwards to draw
-    share them instead of each projecting them again."""
+    """Project the land, the waters and the control map's cells now: processes forked afterwards
+    to draw share them instead of each projecting them again."""
     _land()
+    _waters()
     _projected_cells(catalogue)
 
 
@@ -494,6 +528,12 @@ TITLE_PT = 16
 TOWN_TYPE: dict[str, Any] = {"fontweight": "bold", "color": "#222222"}
 REGION_TYPE: dict[str, Any] = {"fontstyle": "italic", "color": "#444444"}  # as the atlas names regions
 REFERENCE_TYPE: dict[str, Any] = {"color": "#333333"}  # the towns one finds one's way by
+# Blue italics on the water, with a pale halo so that a name stays readable over any colour.
+WATER_TYPE: dict[str, Any] = {
+    "fontstyle": "italic",
+    "color": WATER_TEXT,
+    "path_effects": [patheffects.withStroke(linewidth=2.5, foreground="white", alpha=0.8)],
+}
 TITLE_CHARACTERS = 90  # a longer title is cut (the file's description keeps it whole)
 
 
@@ -524,6 +564,42 @@ def place_label(
             placed.append(extent)
             return
         artist.remove()
+
+
+def water_names(axes: Axes, figure: Figure, catalogue: Catalogue, lang: Lang, placed: list[Any]) -> list[str]:
+    """The named rivers and lakes in the frame, each written on its water where it overlaps
+    nothing placed before it (a town's name matters more, as in the atlas). The names written."""
+    renderer = _renderer(figure)
+    frame = axes.bbox
+    written = []
+    for water in _water_labels(catalogue, lang):
+        x, y = to_map(water["lon"], water["lat"])
+        artist = axes.text(
+            x, y, shortened(printable(water["name"]), 30), ha="center", va="center", fontsize=TEXT_PT - 1.5,
+            zorder=6, **WATER_TYPE, clip_on=False,
+        )  # fmt: skip
+        extent = artist.get_window_extent(renderer)
+        inside = (
+            frame.x0 <= extent.x0
+            and frame.y0 <= extent.y0
+            and extent.x1 <= frame.x1
+            and extent.y1 <= frame.y1
+        )
+        if inside and not any(extent.overlaps(other) for other in placed):
+            placed.append(extent)
+            written.append(str(artist.get_text()))
+        else:
+            artist.remove()
+    return written
+
+
+_WATER_LABELS: Derived[list[dict[str, Any]]] = Derived()
+
+
+def _water_labels(catalogue: Catalogue, lang: Lang) -> list[dict[str, Any]]:
+    return _WATER_LABELS.get(
+        catalogue.load, ("waters", lang), lambda: water_labels(catalogue.gazetteer, lang)
+    )
 
 
 def title_box(figure: Figure, title: str, date: str, headline: bool, *, panel: bool = True) -> list[Any]:
