@@ -6,6 +6,7 @@ exteriors counter-clockwise and holes clockwise (RFC 7946 §3.1.6), coordinates 
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import shapely
 from shapely.geometry import LineString, MultiLineString, MultiPolygon, Polygon
@@ -97,3 +98,14 @@ def exported(shape: BaseGeometry) -> BaseGeometry:
         return clean_line(shape)
     snapped: BaseGeometry = shapely.set_precision(shape, GRID_DEGREES)
     return snapped
+
+
+def rounded_coordinates(value: Any, digits: int = 4) -> Any:
+    """Every float of a GeoJSON mapping rounded (4 digits: about 10 m)."""
+    if isinstance(value, float):
+        return round(value, digits)
+    if isinstance(value, list | tuple):
+        return [rounded_coordinates(v, digits) for v in value]
+    if isinstance(value, dict):
+        return {k: rounded_coordinates(v, digits) for k, v in value.items()}
+    return value

@@ -5,7 +5,7 @@ from __future__ import annotations
 from shapely.geometry import Point, shape
 
 from mmatlas.catalogue.catalogue import Catalogue
-from mmatlas.render.atlas.waters import ANCHOR_DEG, NAMED_WATERS, water_labels, waters_geojson
+from mmatlas.render.waters import ANCHOR_DEG, NAMED_WATERS, water_labels, waters_geojson
 
 
 def test_each_named_water_is_found_beside_its_bank_town_and_named_in_each_language(

@@ -24,9 +24,9 @@ from mmatlas.catalogue.land import land_geojson
 from mmatlas.core.derived import Derived
 from mmatlas.core.holders import HOLDERS
 from mmatlas.core.lang import Lang
-from mmatlas.render.atlas.waters import water_labels, waters_geojson
 from mmatlas.render.citations import Citations
 from mmatlas.render.i18n import when_text
+from mmatlas.render.waters import water_labels, waters_geojson
 
 _SHARED: Derived[str] = Derived()
 

@@ -22,7 +22,7 @@ from mmatlas.core.lang import Lang
 from mmatlas.core.records import LocalText, SourceRef
 from mmatlas.core.vocabulary import CATEGORY_COLOUR, category_name
 from mmatlas.gazetteer.places import Place
-from mmatlas.render.exported_geometry import exported
+from mmatlas.render.exported_geometry import exported, rounded_coordinates
 from mmatlas.render.i18n import label, when_text
 from mmatlas.state.day import is_faint
 
@@ -245,14 +245,3 @@ def geojson_geometry(shape: BaseGeometry) -> dict[str, Any]:
         return {"type": "Point", "coordinates": [round(shape.x, 4), round(shape.y, 4)]}
     rounded: dict[str, Any] = rounded_coordinates(mapping(exported(shape)))
     return rounded
-
-
-def rounded_coordinates(value: Any, digits: int = 4) -> Any:
-    """Every float of a GeoJSON mapping rounded (4 digits: about 10 m)."""
-    if isinstance(value, float):
-        return round(value, digits)
-    if isinstance(value, list | tuple):
-        return [rounded_coordinates(v, digits) for v in value]
-    if isinstance(value, dict):
-        return {k: rounded_coordinates(v, digits) for k, v in value.items()}
-    return value

@@ -43,9 +43,9 @@ from mmatlas.core.lang import Lang
 from mmatlas.core.records import SourceRef
 from mmatlas.core.text import printable, shortened
 from mmatlas.core.vocabulary import CATEGORY_COLOUR, category_name
-from mmatlas.render.atlas.waters import water_labels, waters_geojson
 from mmatlas.render.i18n import day_text, label, when_text
 from mmatlas.render.layers import OUTLINES, Layer, front_layers, territory_layers
+from mmatlas.render.waters import water_labels, waters_geojson
 from mmatlas.state.day import MapState, is_faint, map_on
 
 # Lambert conformal conic: angles (and so shapes of small areas) true; scale true on 37° and 41°.

