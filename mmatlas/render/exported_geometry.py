@@ -56,11 +56,11 @@ def _lines(shape: BaseGeometry) -> list[LineString]:
     return [line for part in getattr(shape, "geoms", ()) for line in _lines(part)]
 
 
-def _is_land(ring_or_polygon: Polygon) -> bool:
+def _is_land(polygon: Polygon) -> bool:
     """Large enough and wide enough: for a thin strip, twice the area over the perimeter is its
     width; for any real shape it is far more than MIN_WIDTH_KM."""
-    km2 = _area_km2(ring_or_polygon)
-    width_km = 2 * km2 / max(_length_km(ring_or_polygon), 1e-12)
+    km2 = _area_km2(polygon)
+    width_km = 2 * km2 / max(_length_km(polygon), 1e-12)
     return km2 >= MIN_PART_KM2 and width_km >= MIN_WIDTH_KM
 
 

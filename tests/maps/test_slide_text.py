@@ -17,7 +17,7 @@ import pytest
 
 from mmatlas.catalogue.catalogue import Catalogue
 from mmatlas.render.slides.slide_images import stop_images
-from mmatlas.render.slides.static_map import RIVER, StaticMap, render
+from mmatlas.render.slides.static_map import RIVER, WATER_TEXT, StaticMap, marker_boxes, render
 from mmatlas.render.stops import PlacedStop
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -116,6 +116,10 @@ def test_no_label_covers_the_legend_the_title_or_another_label_or_leaves_the_map
                 ), where
                 assert not any(box.overlaps(other) for other in furniture), where
                 assert not any(box.overlaps(other) for other in labels[index + 1 :]), where
+            # A river's or lake's name never hides an event's marker.
+            markers = marker_boxes(axes)
+            waters = [t.get_window_extent(renderer) for t in axes.texts if t.get_color() == WATER_TEXT]
+            assert not any(box.overlaps(m) for box in waters for m in markers), placed.stop.id
             # The legend sits beside the map, never on it.
             assert legend.x0 >= frame.x1 and legend.y0 >= figure.bbox.y0, placed.stop.id
         finally:

@@ -198,10 +198,7 @@ def _descriptions(place: Place) -> list[dict[str, str]]:
     geo/places.yaml does not record, without one."""
     found: list[dict[str, str]] = []
     if place.modern is not None:
-        for lang in LANGS:
-            text = place.modern.tr if lang == "tr" else place.modern.en
-            if text is not None:
-                found.append({"value": text, "lang": lang})
+        found += [{"value": place.modern.get(lang), "lang": lang} for lang in LANGS if place.modern.has(lang)]
     if place.note is not None:
         found.append({"value": place.note})
     return found

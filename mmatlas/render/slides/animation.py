@@ -22,7 +22,6 @@ from typing import Any
 
 import numpy as np
 from babel.dates import format_date
-from matplotlib.collections import PathCollection
 from matplotlib.text import Text
 from matplotlib.transforms import Bbox
 from PIL import Image
@@ -44,6 +43,8 @@ from mmatlas.render.slides.static_map import (
     PANEL_COLOUR,
     SEA,
     StaticMap,
+    dot_boxes,
+    marker_boxes,
     place_label,
     render,
     to_map,
@@ -129,7 +130,7 @@ def frame_map(catalogue: Catalogue, day: dt.date, *, lang: Lang) -> StaticMap:
                                             "edgecolor": "none", "alpha": 0.9})  # fmt: skip
     name_reference_towns(static, catalogue, day, lang)
     # The rivers and lakes last, where no town's name or dot and no marker is.
-    water_names(axes, figure, catalogue, lang, [*_occupied(static), *_marker_boxes(axes)])
+    water_names(axes, figure, catalogue, lang, [*_occupied(static), *marker_boxes(axes)])
     return static
 
 
@@ -139,7 +140,7 @@ def name_reference_towns(static: StaticMap, catalogue: Catalogue, day: dt.date, 
     town's name or dot; those that fit nowhere are left out. The names written."""
     figure, axes = static.figure, static.axes
     taken = _occupied(static)
-    markers = _marker_boxes(axes)  # no name hides an event's marker
+    markers = marker_boxes(axes)  # no name hides an event's marker
     x0, x1 = axes.get_xlim()
     y0, y1 = axes.get_ylim()
     dot_size = 9.0
@@ -152,7 +153,7 @@ def name_reference_towns(static: StaticMap, catalogue: Catalogue, day: dt.date, 
         # The more important towns first: a town whose dot a text or a name placed before would
         # cover, or whose name fits nowhere, is left out, dot and all. (A dot under an event's
         # marker is fine: the marker marks the town.)
-        (dot,) = _dots(axes, [(x, y)], [dot_size], [0.0])
+        (dot,) = dot_boxes(axes, [(x, y)], [dot_size], [0.0])
         if any(dot.overlaps(other) for other in taken):
             continue
         placed = [*taken, dot, *markers]
@@ -184,26 +185,6 @@ def _box(text: Text, renderer: Any) -> Bbox:
         return extent
     text.update_bbox_position_size(renderer)
     return Bbox.union([extent, patch.get_window_extent(renderer)])
-
-
-def _marker_boxes(axes: Any) -> list[Bbox]:
-    """The pixel boxes of the round markers drawn so far (the events', drawn in one call)."""
-    boxes: list[Bbox] = []
-    for collection in axes.collections:
-        if isinstance(collection, PathCollection):
-            offsets = np.asarray(collection.get_offsets())
-            boxes += _dots(axes, offsets, collection.get_sizes(), collection.get_linewidth())
-    return boxes
-
-
-def _dots(axes: Any, points: Any, sizes: Any, widths: Any) -> list[Bbox]:
-    """The pixel boxes of round markers at `points` (map coordinates) of `sizes` (points²)."""
-    if len(points) == 0:
-        return []
-    pixels_per_point = axes.figure.dpi / 72
-    radius = (float(np.sqrt(np.max(sizes))) / 2 + float(np.max(widths, initial=0)) / 2) * pixels_per_point
-    centres = axes.transData.transform(np.asarray(points, dtype=float))
-    return [Bbox.from_extents(x - radius, y - radius, x + radius, y + radius) for x, y in centres]
 
 
 def month_listing(catalogue: Catalogue, day: dt.date, lang: Lang) -> str:

@@ -23,12 +23,13 @@ import shapely
 from matplotlib import patheffects
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.collections import LineCollection
+from matplotlib.collections import LineCollection, PathCollection
 from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, PathPatch, Rectangle
 from matplotlib.path import Path
+from matplotlib.transforms import Bbox
 from PIL import Image
 from pyproj import Transformer
 from shapely.geometry import LineString, Point, Polygon, box, shape
@@ -291,8 +292,8 @@ def render(
         taken.append(legend_box)
     for name, (x, y, region) in wanted_labels.items():
         place_label(axes, figure, x, y, name, taken, region=region)
-    if name_waters:
-        water_names(axes, figure, catalogue, lang, taken)
+    if name_waters:  # never over a label, the furniture or an event's marker
+        water_names(axes, figure, catalogue, lang, [*taken, *marker_boxes(axes)])
     shown_events.sort(key=lambda e: (e.when.start, e.id))
     return StaticMap(
         figure,
@@ -564,6 +565,26 @@ def place_label(
             placed.append(extent)
             return
         artist.remove()
+
+
+def marker_boxes(axes: Any) -> list[Bbox]:
+    """The pixel boxes of the round markers drawn so far (the events', drawn in one call)."""
+    boxes: list[Bbox] = []
+    for collection in axes.collections:
+        if isinstance(collection, PathCollection):
+            offsets = np.asarray(collection.get_offsets())
+            boxes += dot_boxes(axes, offsets, collection.get_sizes(), collection.get_linewidth())
+    return boxes
+
+
+def dot_boxes(axes: Any, points: Any, sizes: Any, widths: Any) -> list[Bbox]:
+    """The pixel boxes of round markers at `points` (map coordinates) of `sizes` (points²)."""
+    if len(points) == 0:
+        return []
+    pixels_per_point = axes.figure.dpi / 72
+    radius = (float(np.sqrt(np.max(sizes))) / 2 + float(np.max(widths, initial=0)) / 2) * pixels_per_point
+    centres = axes.transData.transform(np.asarray(points, dtype=float))
+    return [Bbox.from_extents(x - radius, y - radius, x + radius, y + radius) for x, y in centres]
 
 
 def water_names(axes: Axes, figure: Figure, catalogue: Catalogue, lang: Lang, placed: list[Any]) -> list[str]:
